@@ -1,0 +1,54 @@
+"""A first call, sync and async, against an embedded LocalBedrock (no AWS account needed).
+
+python examples/quickstart.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from fastconverse import BedrockError, ChatClient, LocalBedrock, ThrottlingException
+
+MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
+
+
+def ask(client: ChatClient, prompt: str) -> str:
+    """One question, one answer: the text of the reply."""
+    response: dict[str, Any] = client.converse(
+        modelId=MODEL_ID,
+        messages=[{"role": "user", "content": [{"text": prompt}]}],
+        inferenceConfig={"maxTokens": 128},
+    )
+    return str(response["output"]["message"]["content"][0]["text"])
+
+
+async def ask_many(client: ChatClient, prompts: list[str]) -> list[str]:
+    """Many questions at once; the answers come back in order."""
+    responses = await asyncio.gather(
+        *(
+            client.converse_async(
+                modelId=MODEL_ID, messages=[{"role": "user", "content": [{"text": p}]}]
+            )
+            for p in prompts
+        )
+    )
+    return [str(r["output"]["message"]["content"][0]["text"]) for r in responses]
+
+
+def main() -> None:
+    with LocalBedrock() as server:
+        client = server.client(max_attempts=1)
+        print(ask(client, "Hello"))
+        print(asyncio.run(ask_many(client, ["one", "two", "three"])))
+        server.queue_error("ThrottlingException", "Too many requests", status=429)
+        try:
+            ask(client, "Hello again")
+        except ThrottlingException as err:
+            print(f"throttled: {err.code} (request {err.request_id})")
+        except BedrockError as err:
+            print(f"unexpected: {err}")
+
+
+if __name__ == "__main__":
+    main()

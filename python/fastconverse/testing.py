@@ -1,0 +1,81 @@
+"""Testing helpers: ``LocalBedrock``, an embedded Bedrock Runtime server.
+
+``LocalBedrock`` runs a real HTTP server on a loopback port that speaks the Bedrock
+Runtime wire protocol, so that fastconverse, boto3 and any AWS SDK can be pointed at it
+with ``endpoint_url``. It checks SigV4 signatures against its own credentials, validates
+requests as Bedrock does, answers with scripted replies and errors in order, and falls
+back to a deterministic echo model::
+
+    from fastconverse.testing import LocalBedrock
+
+    with LocalBedrock() as server:
+        client = server.client()
+        server.queue_error("ThrottlingException", "Slow down")
+        ...
+        assert server.requests[0]["json"]["messages"][0]["role"] == "user"
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from fastconverse import _native
+
+if TYPE_CHECKING:
+    from fastconverse import ChatClient
+
+__all__ = ["LocalBedrock"]
+
+
+class LocalBedrock(_native.LocalBedrock):
+    """An embedded Bedrock Runtime server on a local port, for tests, notebooks and demos.
+
+    Keywords: ``host`` (``"127.0.0.1"``), ``port`` (0: a free port), ``region``
+    (``"us-east-1"``), ``aws_access_key_id`` and ``aws_secret_access_key`` (both
+    ``"testing"``), ``bearer_token`` (an API key also accepted, or None), ``latency``
+    (seconds before each answer) and ``max_concurrency`` (requests answered at once;
+    beyond it, ``ThrottlingException``). The server starts at construction; use it as a
+    context manager, or call ``stop()``.
+    """
+
+    def client(self, **overrides: Any) -> ChatClient:
+        """A ``fastconverse.ChatClient`` pointed at this server with its credentials.
+
+        Keywords override the defaults (``endpoint_url``, ``region_name``,
+        ``aws_access_key_id``, ``aws_secret_access_key``) or add others, such as
+        ``max_attempts``.
+        """
+        from fastconverse import ChatClient
+
+        options: dict[str, Any] = {
+            "endpoint_url": self.endpoint_url,
+            "region_name": self.region,
+            "aws_access_key_id": self.aws_access_key_id,
+            "aws_secret_access_key": self.aws_secret_access_key,
+        }
+        options.update(overrides)
+        return ChatClient(**options)
+
+    def boto3_client(self, **overrides: Any) -> Any:
+        """A boto3 ``bedrock-runtime`` client pointed at this server with its credentials.
+
+        It makes a single attempt per call (no retries), so that scripted errors reach
+        the caller as they were queued. Keywords override the defaults or add others
+        to ``boto3.client``. boto3 is a test dependency, imported only here.
+        """
+        # Imported by name: boto3 ships no type stubs, and stays a test-only dependency.
+        boto3 = importlib.import_module("boto3")
+        botocore_config = importlib.import_module("botocore.config")
+
+        options: dict[str, Any] = {
+            "endpoint_url": self.endpoint_url,
+            "region_name": self.region,
+            "aws_access_key_id": self.aws_access_key_id,
+            "aws_secret_access_key": self.aws_secret_access_key,
+            # "total_max_attempts" counts the first call; legacy "max_attempts" would
+            # still allow one retry.
+            "config": botocore_config.Config(retries={"total_max_attempts": 1}),
+        }
+        options.update(overrides)
+        return boto3.client("bedrock-runtime", **options)

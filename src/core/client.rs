@@ -1,0 +1,131 @@
+//! The operations on the SDK (converse, count_tokens), and the per-process client cache.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+
+use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+
+use super::config::ClientConfig;
+use super::error::CoreError;
+use super::metadata::{self, ResponseMetadata};
+use crate::wire;
+
+/// A body in boto3's layout together with its `ResponseMetadata`.
+#[derive(Debug)]
+pub struct Response<T> {
+    /// The operation's output.
+    pub body: T,
+    /// What boto3 returns under `ResponseMetadata`.
+    pub metadata: ResponseMetadata,
+}
+
+/// An SDK client, built from a `ClientConfig`. Cheap to share behind an `Arc`.
+#[derive(Clone, Debug)]
+pub struct Client {
+    sdk: aws_sdk_bedrockruntime::Client,
+}
+
+impl Client {
+    /// Resolves `config` and builds the SDK client (no network I/O).
+    pub async fn connect(config: &ClientConfig) -> Result<Self, CoreError> {
+        Ok(Self {
+            sdk: config.build_sdk_client().await?,
+        })
+    }
+
+    /// The Converse operation.
+    pub async fn converse(
+        &self,
+        request: wire::ConverseRequest,
+    ) -> Result<Response<wire::ConverseResponse>, CoreError> {
+        let builder = request
+            .apply(self.sdk.converse())
+            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
+        let (output, metadata) = send(builder.send()).await?;
+        let body = wire::ConverseResponse::from_sdk(output)
+            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
+        Ok(Response { body, metadata })
+    }
+
+    /// The CountTokens operation.
+    pub async fn count_tokens(
+        &self,
+        request: wire::CountTokensRequest,
+    ) -> Result<Response<wire::CountTokensResponse>, CoreError> {
+        let builder = request
+            .apply(self.sdk.count_tokens())
+            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
+        let (output, metadata) = send(builder.send()).await?;
+        let body = wire::CountTokensResponse::from_sdk(output)
+            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
+        Ok(Response { body, metadata })
+    }
+}
+
+/// Sends one SDK operation with metadata capture and the one error mapping.
+async fn send<O, E, F>(fut: F) -> Result<(O, ResponseMetadata), CoreError>
+where
+    F: Future<Output = Result<O, SdkError<E, HttpResponse>>>,
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+{
+    let (result, metadata) = metadata::capture(fut).await;
+    match result {
+        Ok(output) => Ok((output, metadata.unwrap_or_default())),
+        Err(err) => Err(CoreError::from_sdk(err, metadata)),
+    }
+}
+
+/// A client built on first use in each process: after `fork` the child builds its own,
+/// since connection pools belong to the parent's runtime.
+#[derive(Debug)]
+pub struct LazyClient {
+    config: ClientConfig,
+    built: Mutex<Option<(u32, Arc<Client>)>>,
+    building: tokio::sync::Mutex<()>,
+}
+
+impl LazyClient {
+    /// A cache for `config`; nothing is resolved yet.
+    pub fn new(config: ClientConfig) -> Self {
+        Self {
+            config,
+            built: Mutex::new(None),
+            building: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// The configuration this client is built from.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    fn cached(&self) -> Option<Arc<Client>> {
+        let pid = std::process::id();
+        let slot = self
+            .built
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        slot.as_ref()
+            .filter(|(owner, _)| *owner == pid)
+            .map(|(_, client)| client.clone())
+    }
+
+    /// This process's client, built once even when many calls start together.
+    pub async fn get(&self) -> Result<Arc<Client>, CoreError> {
+        if let Some(client) = self.cached() {
+            return Ok(client);
+        }
+        let _one_builder = self.building.lock().await;
+        if let Some(client) = self.cached() {
+            return Ok(client);
+        }
+        let client = Arc::new(Client::connect(&self.config).await?);
+        let mut slot = self
+            .built
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        *slot = Some((std::process::id(), client.clone()));
+        Ok(client)
+    }
+}

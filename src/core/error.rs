@@ -1,0 +1,143 @@
+//! The one error mapping: every SDK failure becomes a `CoreError` the bindings can raise.
+
+use std::error::Error as StdError;
+use std::fmt;
+
+use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+
+use super::metadata::ResponseMetadata;
+
+/// An error answered by Bedrock (or LocalBedrock): code, message and the response's metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceError {
+    /// The error code, e.g. `ThrottlingException`.
+    pub code: String,
+    /// The service's message.
+    pub message: String,
+    /// boto3's `ResponseMetadata` of the failed response.
+    pub metadata: ResponseMetadata,
+}
+
+/// Every way a call can fail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CoreError {
+    /// The service answered with an error.
+    Service(ServiceError),
+    /// No credentials could be found by any provider.
+    NoCredentials(String),
+    /// No region is configured anywhere.
+    NoRegion(String),
+    /// The client's own configuration is inconsistent.
+    InvalidConfig(String),
+    /// The request could not be built from what the caller gave.
+    InvalidRequest(String),
+    /// The connection could not be made or broke before a response arrived.
+    Connect(String),
+    /// A connect or read timeout expired.
+    Timeout(String),
+    /// A response arrived that the client could not read.
+    InvalidResponse(String),
+    /// A bug: a panic in a task, or a state that should not be reachable.
+    Internal(String),
+}
+
+impl fmt::Display for CoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Service(err) => write!(f, "{}: {}", err.code, err.message),
+            Self::NoCredentials(msg)
+            | Self::NoRegion(msg)
+            | Self::InvalidConfig(msg)
+            | Self::InvalidRequest(msg)
+            | Self::Connect(msg)
+            | Self::Timeout(msg)
+            | Self::InvalidResponse(msg)
+            | Self::Internal(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl StdError for CoreError {}
+
+impl CoreError {
+    /// Maps an SDK error of any operation; `metadata` is what the interceptor captured.
+    pub fn from_sdk<E>(err: SdkError<E, HttpResponse>, metadata: Option<ResponseMetadata>) -> Self
+    where
+        E: ProvideErrorMetadata + StdError + Send + Sync + 'static,
+    {
+        if let Some(found) = credentials_problem(&err) {
+            return found;
+        }
+        let detail = error_chain(&err);
+        match &err {
+            SdkError::ServiceError(context) => {
+                let service_error = context.err();
+                let attempts = metadata.as_ref().map_or(1, |m| m.retry_attempts + 1);
+                let mut metadata = ResponseMetadata::from_response(context.raw(), attempts);
+                if metadata.request_id.is_empty() {
+                    metadata.request_id = service_error
+                        .meta()
+                        .extra("aws_request_id")
+                        .unwrap_or_default()
+                        .to_owned();
+                }
+                Self::Service(ServiceError {
+                    code: service_error.code().unwrap_or("Unknown").to_owned(),
+                    message: service_error.message().unwrap_or_default().to_owned(),
+                    metadata,
+                })
+            }
+            SdkError::TimeoutError(_) => Self::Timeout(format!("the call timed out: {detail}")),
+            SdkError::DispatchFailure(failure) if failure.is_timeout() => {
+                Self::Timeout(format!("the connection timed out: {detail}"))
+            }
+            SdkError::DispatchFailure(_) => {
+                Self::Connect(format!("could not reach the endpoint: {detail}"))
+            }
+            SdkError::ResponseError(_) => {
+                Self::InvalidResponse(format!("the response could not be read: {detail}"))
+            }
+            SdkError::ConstructionFailure(_) => {
+                Self::InvalidRequest(format!("the request could not be built: {detail}"))
+            }
+            _ => Self::Internal(detail),
+        }
+    }
+}
+
+/// An error and its sources as one line ("dispatch failure: io error: connection refused"),
+/// repeated links dropped.
+fn error_chain(err: &(dyn StdError + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut source: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(current) = source {
+        let text = current.to_string();
+        if !parts.iter().any(|seen| seen.contains(&text)) {
+            parts.push(text);
+        }
+        source = current.source();
+    }
+    parts.join(": ")
+}
+
+/// Missing or unusable credentials hide deep in the source chain of a dispatch failure.
+fn credentials_problem(err: &(dyn StdError + 'static)) -> Option<CoreError> {
+    let mut source: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(current) = source {
+        if let Some(credentials) = current.downcast_ref::<CredentialsError>() {
+            let detail = error_chain(credentials)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some(CoreError::NoCredentials(format!(
+                "no AWS credentials could be loaded: pass aws_access_key_id and aws_secret_access_key, \
+                 bearer_token, or profile_name, or set AWS_ACCESS_KEY_ID, AWS_PROFILE or \
+                 AWS_BEARER_TOKEN_BEDROCK ({detail})"
+            )));
+        }
+        source = current.source();
+    }
+    None
+}

@@ -1,0 +1,111 @@
+//! boto3's `ResponseMetadata` (request id, status, headers, retries), captured by an SDK interceptor.
+//!
+//! The SDK's outputs carry no headers or attempt counts, so one client-level interceptor
+//! writes what it sees into a task-local slot that each call opens around its future.
+
+use std::cell::RefCell;
+use std::future::Future;
+
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_runtime_api::http::Response;
+use aws_smithy_types::config_bag::ConfigBag;
+
+/// What boto3 puts under `ResponseMetadata`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResponseMetadata {
+    /// `x-amzn-RequestId` of the last response.
+    pub request_id: String,
+    /// HTTP status of the last response.
+    pub http_status_code: u16,
+    /// Headers of the last response, names lowercased as botocore gives them.
+    pub http_headers: Vec<(String, String)>,
+    /// Attempts made beyond the first.
+    pub retry_attempts: u32,
+}
+
+impl ResponseMetadata {
+    /// Metadata read off a raw HTTP response (used for errors the SDK returns with one).
+    pub fn from_response(response: &Response, attempts: u32) -> Self {
+        let http_headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.to_ascii_lowercase(), value.to_owned()))
+            .collect();
+        let request_id = http_headers
+            .iter()
+            .find(|(name, _)| name == "x-amzn-requestid" || name == "x-amz-request-id")
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default();
+        Self {
+            request_id,
+            http_status_code: response.status().as_u16(),
+            http_headers,
+            retry_attempts: attempts.saturating_sub(1),
+        }
+    }
+}
+
+/// What the interceptor has seen during one call.
+#[derive(Default)]
+struct CallRecord {
+    attempts: u32,
+    last: Option<ResponseMetadata>,
+}
+
+tokio::task_local! {
+    static CALL: RefCell<CallRecord>;
+}
+
+/// Runs `fut` with a fresh metadata slot; returns its output and the metadata of the
+/// last response it received (None when no response arrived at all).
+pub async fn capture<F: Future>(fut: F) -> (F::Output, Option<ResponseMetadata>) {
+    CALL.scope(RefCell::new(CallRecord::default()), async move {
+        let output = fut.await;
+        let last = CALL.with(|record| {
+            let record = record.borrow();
+            record.last.clone().map(|mut meta| {
+                meta.retry_attempts = record.attempts.saturating_sub(1);
+                meta
+            })
+        });
+        (output, last)
+    })
+    .await
+}
+
+/// The number of attempts made so far in the current call (0 outside a call).
+pub fn attempts_so_far() -> u32 {
+    CALL.try_with(|record| record.borrow().attempts)
+        .unwrap_or(0)
+}
+
+/// Records each attempt's response into the current call's slot.
+#[derive(Debug)]
+pub struct ResponseMetadataInterceptor;
+
+impl Intercept for ResponseMetadataInterceptor {
+    fn name(&self) -> &'static str {
+        "fastconverse.ResponseMetadata"
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        // Outside `capture` (a caller using the core directly) there is nothing to fill.
+        let _ = CALL.try_with(|record| {
+            let mut record = record.borrow_mut();
+            record.attempts += 1;
+            if let Some(response) = context.response() {
+                let attempts = record.attempts;
+                record.last = Some(ResponseMetadata::from_response(response, attempts));
+            }
+        });
+        Ok(())
+    }
+}

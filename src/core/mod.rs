@@ -1,0 +1,12 @@
+//! The core: plain async Rust on the AWS SDK (no Python in here).
+
+pub mod client;
+pub mod config;
+pub mod error;
+pub mod metadata;
+pub mod runtime;
+
+pub use client::{Client, Response};
+pub use config::{ClientConfig, RetryMode};
+pub use error::{CoreError, ServiceError};
+pub use metadata::ResponseMetadata;

@@ -1,0 +1,243 @@
+//! One request, start to finish: log, route, authenticate, admit, validate, answer.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use base64::Engine;
+use bytes::Bytes;
+use http::{HeaderValue, Request, Response, StatusCode};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper::body::Incoming;
+use serde_json::{json, Value};
+
+use super::auth::{self, AuthConfig};
+use super::body::ResponseBody;
+use super::echo;
+use super::errors::{request_id, ServiceError};
+use super::router::{route, Operation, Route};
+use super::state::{RecordedRequest, Scripted, Shared};
+use super::stream::{encode_event, events_from_reply, EventStreamBody, StreamItem};
+use super::tokenizer::{count_input, count_text};
+use super::validate::{check_conversation, validate, BASE64};
+
+/// The largest request body read (InvokeModel bodies in CountTokens go up to 25 MB, base64).
+const MAX_BODY_BYTES: usize = 64 * 1024 * 1024;
+
+/// What an operation answers when it succeeds.
+pub enum Reply {
+    /// A JSON document, answered with 200.
+    Json(Value),
+    /// Event-stream items, answered with 200 as an `application/vnd.amazon.eventstream`
+    /// body, the given pause between them.
+    Stream(Vec<StreamItem>, Duration),
+}
+
+/// Serves one request; never fails (every problem is an error answer).
+pub async fn handle(
+    shared: Arc<Shared>,
+    request: Request<Incoming>,
+) -> Result<Response<ResponseBody>, Infallible> {
+    let request_id = request_id();
+    let (parts, body) = request.into_parts();
+    let path = parts
+        .uri
+        .path_and_query()
+        .map_or_else(|| parts.uri.path().to_owned(), |p| p.as_str().to_owned());
+    let (body, too_large) = match Limited::new(body, MAX_BODY_BYTES).collect().await {
+        Ok(collected) => (collected.to_bytes(), false),
+        Err(err) => (
+            Bytes::new(),
+            err.downcast_ref::<LengthLimitError>().is_some(),
+        ),
+    };
+    shared.record(RecordedRequest {
+        method: parts.method.as_str().to_owned(),
+        path: path.clone(),
+        headers: parts
+            .headers
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        body: body.clone(),
+    });
+    if too_large {
+        let err =
+            ServiceError::with_status("ValidationException", "The request body is too large.", 413);
+        return Ok(error_response(&shared, &err, &request_id));
+    }
+
+    let route = match route(parts.method.as_str(), parts.uri.path()) {
+        Ok(route) => route,
+        Err(err) => return Ok(error_response(&shared, &err, &request_id)),
+    };
+    let incoming = auth::Incoming {
+        method: parts.method.as_str(),
+        path_and_query: &path,
+        headers: &parts.headers,
+        body: &body,
+    };
+    if let Err(err) = auth::authenticate(&incoming, &shared.auth, SystemTime::now()) {
+        return Ok(error_response(&shared, &err, &request_id));
+    }
+    let Some(guard) = shared.try_begin() else {
+        let err = ServiceError::new(
+            "ThrottlingException",
+            "Too many requests, please wait before trying again.",
+        );
+        return Ok(error_response(&shared, &err, &request_id));
+    };
+
+    // The outcome is decided on arrival (so that scripted outcomes go in arrival order)
+    // and delivered after the latency.
+    let outcome = answer(&shared, &route, &body);
+    let latency = shared.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let response = match outcome {
+        Ok(Reply::Json(value)) => {
+            json_response(StatusCode::OK, value.to_string().into_bytes(), &request_id)
+        }
+        Ok(Reply::Stream(items, pace)) => {
+            let body = ResponseBody::new(EventStreamBody::new(items, pace));
+            let mut response = base_response(StatusCode::OK, body, &request_id);
+            response.headers_mut().insert(
+                "content-type",
+                HeaderValue::from_static("application/vnd.amazon.eventstream"),
+            );
+            response
+        }
+        Err(err) => error_response(&shared, &err, &request_id),
+    };
+    Ok(response.map(|body| body.with_guard(guard)))
+}
+
+/// The outcome of a routed, authenticated request.
+fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceError> {
+    let request = parse_body(body)?;
+    validate(
+        route.operation.input_shape(),
+        &request,
+        &[("modelId", &route.model_id)],
+    )?;
+    match route.operation {
+        Operation::Converse => {
+            check_conversation(&route.model_id, &request)?;
+            match shared.pop() {
+                Some(Scripted::Reply(reply)) => Ok(Reply::Json(reply)),
+                Some(Scripted::Error(err)) => Err(err),
+                Some(Scripted::Stream(_)) => Err(ServiceError::new(
+                    "InternalServerException",
+                    "LocalBedrock: a stream was queued (queue_stream) but Converse was called; \
+                     queue a reply for Converse, or call ConverseStream.",
+                )),
+                None => Ok(Reply::Json(echo::converse(
+                    &request,
+                    &route.model_id,
+                    shared.latency(),
+                ))),
+            }
+        }
+        Operation::CountTokens => count_tokens(&route.model_id, &request).map(Reply::Json),
+        // The same outcomes as Converse, cut into events; a scripted error is answered
+        // before the stream starts, as an HTTP error.
+        Operation::ConverseStream => {
+            check_conversation(&route.model_id, &request)?;
+            let reply = match shared.pop() {
+                Some(Scripted::Reply(reply)) => reply,
+                Some(Scripted::Error(err)) => return Err(err),
+                Some(Scripted::Stream(stream)) => {
+                    return Ok(Reply::Stream(stream.items(), stream.pace))
+                }
+                None => echo::converse(&request, &route.model_id, shared.latency()),
+            };
+            let items = events_from_reply(&reply)
+                .iter()
+                .map(|(kind, payload)| StreamItem::Frame(encode_event(kind, payload)))
+                .collect();
+            Ok(Reply::Stream(items, Duration::ZERO))
+        }
+    }
+}
+
+/// `{"input": {"converse": {...}}}` or `{"input": {"invokeModel": {"body": base64}}}` to
+/// `{"inputTokens": N}`, counted as the echo model counts `usage.inputTokens`.
+fn count_tokens(model_id: &str, request: &Value) -> Result<Value, ServiceError> {
+    let input = &request["input"];
+    let tokens = if let Some(converse) = input.get("converse") {
+        check_conversation(model_id, converse)?;
+        count_input(converse)
+    } else {
+        let encoded = input
+            .pointer("/invokeModel/body")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let bytes = BASE64.decode(encoded).unwrap_or_default(); // validated already
+        count_text(&String::from_utf8_lossy(&bytes))
+    };
+    Ok(json!({ "inputTokens": tokens }))
+}
+
+/// The body as JSON; an empty body is an empty structure, as SDKs treat it.
+fn parse_body(body: &[u8]) -> Result<Value, ServiceError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(json!({}));
+    }
+    serde_json::from_slice(body).map_err(|err| {
+        ServiceError::new(
+            "SerializationException",
+            format!("The request body is not valid JSON: {err}"),
+        )
+    })
+}
+
+fn base_response(
+    status: StatusCode,
+    body: ResponseBody,
+    request_id: &str,
+) -> Response<ResponseBody> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static("application/json"));
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        headers.insert("x-amzn-requestid", value);
+    }
+    response
+}
+
+fn json_response(status: StatusCode, body: Vec<u8>, request_id: &str) -> Response<ResponseBody> {
+    base_response(status, ResponseBody::full(body), request_id)
+}
+
+/// An error answer in Bedrock's wire form.
+pub(crate) fn error_response(
+    shared: &Shared,
+    err: &ServiceError,
+    request_id: &str,
+) -> Response<ResponseBody> {
+    shared.count_error();
+    let status = StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = json_response(status, err.body(), request_id);
+    if let Ok(value) = HeaderValue::from_str(&err.error_type_header()) {
+        response.headers_mut().insert("x-amzn-errortype", value);
+    }
+    response
+}
+
+/// Checks that a configuration can authenticate anyone at all (used at start-up).
+pub(crate) fn check_auth_config(auth: &AuthConfig) -> Result<(), String> {
+    if auth.access_key_id.is_empty() {
+        return Err("the access key id must not be empty".into());
+    }
+    if auth.region.is_empty() {
+        return Err("the region must not be empty".into());
+    }
+    Ok(())
+}

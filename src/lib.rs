@@ -1,0 +1,20 @@
+//! fastconverse: a fast Python client for the Amazon Bedrock Converse API.
+//!
+//! Four layers, each a folder: `py` (bindings) -> `wire` (shapes in boto3's layout)
+//! -> `core` (async Rust on the SDK), with `emulator` (LocalBedrock) beside them.
+//! This file only wires the Python module together.
+
+pub mod core;
+pub mod emulator;
+pub mod wire;
+
+mod py;
+
+use pyo3::prelude::*;
+
+/// The native half of fastconverse; the Python package re-exports what users need.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    py::register(m)
+}

@@ -1,0 +1,313 @@
+//! `ChatClient`: the Python face of the core client (sync and async share one body per call).
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::de::from_py;
+use super::errors::{metadata_dict, param_error, to_pyerr};
+use super::wait::{awaitable, wait};
+use crate::core::client::LazyClient;
+use crate::core::{ClientConfig, CoreError, Response, RetryMode};
+use crate::wire;
+
+/// A Bedrock Runtime client for the Converse API: cheap to build, thread-safe, picklable.
+///
+/// Requests and responses are boto3's dicts. Nothing is resolved or sent until the first
+/// call; credentials and region follow the standard AWS chain unless given here.
+#[pyclass(module = "fastconverse", name = "ChatClient", frozen)]
+pub struct ChatClient {
+    inner: Arc<LazyClient>,
+}
+
+fn seconds(name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.is_finite() && v > 0.0 => Ok(Some(Duration::from_secs_f64(v))),
+        Some(v) => Err(PyValueError::new_err(format!(
+            "{name} must be a positive number of seconds, got {v}"
+        ))),
+    }
+}
+
+/// The request dict of a call: its keywords, or an empty dict when there are none.
+fn request_dict<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> Bound<'py, PyAny> {
+    match kwargs {
+        Some(kwargs) => kwargs.clone().into_any(),
+        None => PyDict::new(py).into_any(),
+    }
+}
+
+/// A response body as boto3's dict, `ResponseMetadata` included.
+fn response_to_py<T: Serialize>(py: Python<'_>, response: Response<T>) -> PyResult<Py<PyAny>> {
+    let body = pythonize::pythonize(py, &response.body).map_err(|err| {
+        PyValueError::new_err(format!("the response could not be converted: {err}"))
+    })?;
+    let dict = body
+        .cast_into::<PyDict>()
+        .map_err(|_| PyValueError::new_err("the response is not a structure"))?;
+    dict.set_item("ResponseMetadata", metadata_dict(py, &response.metadata)?)?;
+    Ok(dict.into_any().unbind())
+}
+
+fn finish<T: Serialize>(
+    py: Python<'_>,
+    result: Result<Response<T>, CoreError>,
+    operation: &str,
+) -> PyResult<Py<PyAny>> {
+    match result {
+        Ok(response) => response_to_py(py, response),
+        Err(err) => Err(to_pyerr(py, err, operation)),
+    }
+}
+
+impl ChatClient {
+    /// Reads the request and builds the call's future: the one body of the sync and async forms.
+    fn prepare<Req, Out, Fut, Call>(
+        &self,
+        py: Python<'_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+        call: Call,
+    ) -> PyResult<impl Future<Output = Result<Response<Out>, CoreError>> + Send + 'static>
+    where
+        Req: DeserializeOwned + Send + 'static,
+        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
+    {
+        let request: Req =
+            from_py(&request_dict(py, kwargs)).map_err(|err| param_error(py, err))?;
+        let lazy = self.inner.clone();
+        Ok(async move {
+            let client = lazy.get().await?;
+            call(client, request).await
+        })
+    }
+
+    fn run_sync<Req, Out, Fut, Call>(
+        &self,
+        py: Python<'_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+        operation: &'static str,
+        call: Call,
+    ) -> PyResult<Py<PyAny>>
+    where
+        Req: DeserializeOwned + Send + 'static,
+        Out: Serialize + Send + 'static,
+        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
+    {
+        let fut = self.prepare(py, kwargs, call)?;
+        let result = wait(py, fut)?;
+        finish(py, result, operation)
+    }
+
+    fn run_async<'py, Req, Out, Fut, Call>(
+        &self,
+        py: Python<'py>,
+        kwargs: Option<&Bound<'py, PyDict>>,
+        operation: &'static str,
+        call: Call,
+    ) -> PyResult<Bound<'py, PyAny>>
+    where
+        Req: DeserializeOwned + Send + 'static,
+        Out: Serialize + Send + 'static,
+        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
+    {
+        let fut = self.prepare(py, kwargs, call)?;
+        awaitable(py, async move {
+            let result = fut.await;
+            Python::attach(|py| finish(py, result, operation))
+        })
+    }
+
+    fn config(&self) -> &ClientConfig {
+        self.inner.config()
+    }
+}
+
+#[pymethods]
+impl ChatClient {
+    #[new]
+    #[pyo3(signature = (
+        region_name=None, *, profile_name=None, endpoint_url=None, aws_access_key_id=None,
+        aws_secret_access_key=None, aws_session_token=None, bearer_token=None,
+        connect_timeout=None, read_timeout=None, max_attempts=None, retry_mode=None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        region_name: Option<String>,
+        profile_name: Option<String>,
+        endpoint_url: Option<String>,
+        aws_access_key_id: Option<String>,
+        aws_secret_access_key: Option<String>,
+        aws_session_token: Option<String>,
+        bearer_token: Option<String>,
+        connect_timeout: Option<f64>,
+        read_timeout: Option<f64>,
+        max_attempts: Option<u32>,
+        retry_mode: Option<String>,
+    ) -> PyResult<Self> {
+        let retry_mode = match retry_mode.as_deref() {
+            None => RetryMode::default(),
+            Some(name) => RetryMode::parse(name).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "retry_mode must be 'standard' or 'adaptive', got {name:?}"
+                ))
+            })?,
+        };
+        let config = ClientConfig {
+            region: region_name,
+            profile: profile_name,
+            endpoint_url,
+            access_key_id: aws_access_key_id,
+            secret_access_key: aws_secret_access_key,
+            session_token: aws_session_token,
+            bearer_token,
+            connect_timeout: seconds("connect_timeout", connect_timeout)?,
+            read_timeout: seconds("read_timeout", read_timeout)?,
+            max_attempts,
+            retry_mode,
+        };
+        config
+            .validate()
+            .map_err(|err| PyValueError::new_err(err.to_string()))?;
+        Ok(Self {
+            inner: Arc::new(LazyClient::new(config)),
+        })
+    }
+
+    /// Sends a Converse request (boto3's keywords) and returns boto3's response dict.
+    #[pyo3(signature = (**request))]
+    fn converse(&self, py: Python<'_>, request: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.run_sync(
+            py,
+            request,
+            "Converse",
+            |client, req: wire::ConverseRequest| async move { client.converse(req).await },
+        )
+    }
+
+    /// Awaitable form of `converse`; cancelling the task closes the request.
+    #[pyo3(signature = (**request))]
+    fn converse_async<'py>(
+        &self,
+        py: Python<'py>,
+        request: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.run_async(
+            py,
+            request,
+            "Converse",
+            |client, req: wire::ConverseRequest| async move { client.converse(req).await },
+        )
+    }
+
+    /// Counts the tokens of a request (boto3's `count_tokens` keywords).
+    #[pyo3(signature = (**request))]
+    fn count_tokens(
+        &self,
+        py: Python<'_>,
+        request: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.run_sync(
+            py,
+            request,
+            "CountTokens",
+            |client, req: wire::CountTokensRequest| async move { client.count_tokens(req).await },
+        )
+    }
+
+    /// Awaitable form of `count_tokens`.
+    #[pyo3(signature = (**request))]
+    fn count_tokens_async<'py>(
+        &self,
+        py: Python<'py>,
+        request: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.run_async(
+            py,
+            request,
+            "CountTokens",
+            |client, req: wire::CountTokensRequest| async move { client.count_tokens(req).await },
+        )
+    }
+
+    /// The exception classes, as boto3's `client.exceptions` (`ThrottlingException`, ...).
+    #[getter]
+    fn exceptions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyModule::import(py, "fastconverse.errors")?.getattr("exceptions")
+    }
+
+    /// The region given at construction (None: resolved from the environment at first call).
+    #[getter]
+    fn region_name(&self) -> Option<String> {
+        self.config().region.clone()
+    }
+
+    /// The endpoint override, if any.
+    #[getter]
+    fn endpoint_url(&self) -> Option<String> {
+        self.config().endpoint_url.clone()
+    }
+
+    /// Pickling keeps the configuration only; the unpickled client resolves it again.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        let c = self.config();
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("region_name", &c.region)?;
+        kwargs.set_item("profile_name", &c.profile)?;
+        kwargs.set_item("endpoint_url", &c.endpoint_url)?;
+        kwargs.set_item("aws_access_key_id", &c.access_key_id)?;
+        kwargs.set_item("aws_secret_access_key", &c.secret_access_key)?;
+        kwargs.set_item("aws_session_token", &c.session_token)?;
+        kwargs.set_item("bearer_token", &c.bearer_token)?;
+        kwargs.set_item(
+            "connect_timeout",
+            c.connect_timeout.map(|d| d.as_secs_f64()),
+        )?;
+        kwargs.set_item("read_timeout", c.read_timeout.map(|d| d.as_secs_f64()))?;
+        kwargs.set_item("max_attempts", c.max_attempts)?;
+        kwargs.set_item("retry_mode", c.retry_mode.as_str())?;
+        Ok((PyTuple::empty(py), kwargs))
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.config();
+        let credentials = if c.bearer_token.is_some() {
+            "bearer token"
+        } else if c.access_key_id.is_some() {
+            "explicit keys"
+        } else if c.profile.is_some() {
+            "profile"
+        } else {
+            "default chain"
+        };
+        let mut parts = vec![format!(
+            "region_name={:?}",
+            c.region.as_deref().unwrap_or("<from environment>")
+        )];
+        if let Some(url) = &c.endpoint_url {
+            parts.push(format!("endpoint_url={url:?}"));
+        }
+        if let Some(profile) = &c.profile {
+            parts.push(format!("profile_name={profile:?}"));
+        }
+        parts.push(format!("credentials={credentials:?}"));
+        format!("ChatClient({})", parts.join(", "))
+    }
+}
+
+/// Adds `ChatClient` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<ChatClient>()
+}

@@ -1,0 +1,609 @@
+//! Python values into wire shapes: a serde Deserializer over Python objects, with botocore's checks.
+//!
+//! pythonize's deserializer takes neither bytearray nor file objects for blobs, and its
+//! messages do not say what botocore says; this one does both and is faster, since it
+//! reads Python objects in place. Paths come from serde_path_to_error around it.
+
+use std::fmt;
+
+use pyo3::prelude::*;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+
+/// Why a value could not be taken; turned into a message once its path is known.
+#[derive(Debug)]
+pub enum DeError {
+    /// The value has the wrong Python type.
+    InvalidType {
+        value: String,
+        type_name: String,
+        valid: &'static str,
+    },
+    /// A struct lacks a required member.
+    MissingMember(String),
+    /// A struct has a member the model does not know.
+    UnknownMember {
+        name: String,
+        expected: &'static [&'static str],
+    },
+    /// A union has zero or several members set.
+    UnionArity {
+        set: usize,
+        expected: &'static [&'static str],
+    },
+    /// A union member the model does not know.
+    UnknownUnionMember {
+        name: String,
+        expected: &'static [&'static str],
+    },
+    /// A number outside the range of its member.
+    OutOfRange(String),
+    /// Python raised while a value was read (a file's read(), a failing __repr__).
+    Python(String),
+    /// Any other message (from a wire type's own checks).
+    Custom(String),
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe("input"))
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self::Custom(msg.to_string())
+    }
+    fn missing_field(field: &'static str) -> Self {
+        Self::MissingMember(field.to_owned())
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Self::UnknownMember {
+            name: field.to_owned(),
+            expected,
+        }
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Self::UnknownUnionMember {
+            name: variant.to_owned(),
+            expected,
+        }
+    }
+}
+
+impl DeError {
+    /// The message botocore would give for this error at `path` (`input` for the top level).
+    pub fn describe(&self, path: &str) -> String {
+        match self {
+            Self::InvalidType { value, type_name, valid } => format!(
+                "Invalid type for parameter {path}, value: {value}, type: {type_name}, valid types: {valid}"
+            ),
+            Self::MissingMember(name) => format!("Missing required parameter in {path}: \"{name}\""),
+            Self::UnknownMember { name, expected } => {
+                format!("Unknown parameter in {path}: \"{name}\", must be one of: {}", expected.join(", "))
+            }
+            Self::UnionArity { set: 0, expected } => format!(
+                "Must set one of the following keys for tagged union structure {path}: {}.",
+                expected.join(", ")
+            ),
+            Self::UnionArity { expected, .. } => format!(
+                "Invalid number of parameters set for tagged union structure {path}. Can only set one of the \
+                 following keys: {}.",
+                expected.join(", ")
+            ),
+            Self::UnknownUnionMember { name, expected } => {
+                format!("Unknown parameter in {path}: \"{name}\", must be one of: {}", expected.join(", "))
+            }
+            Self::OutOfRange(detail) => format!("Invalid value for parameter {path}: {detail}"),
+            Self::Python(detail) => format!("Invalid value for parameter {path}: {detail}"),
+            Self::Custom(detail) => format!("Invalid value for parameter {path}: {detail}"),
+        }
+    }
+}
+
+/// A validation failure with the path of the field it concerns (`messages[0].content[1].text`).
+#[derive(Debug)]
+pub struct ParamError {
+    /// Dotted path; empty for the top level.
+    pub path: String,
+    /// The full message, path included.
+    pub message: String,
+}
+
+/// Reads a wire shape out of a Python value, reporting the first problem with its path.
+pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> Result<T, ParamError> {
+    serde_path_to_error::deserialize(PyDe::new(value)).map_err(|err| {
+        let raw_path = err.path().to_string();
+        let mut path = if raw_path == "." {
+            String::new()
+        } else {
+            raw_path
+        };
+        // An unknown member's path ends with the member itself; botocore names its parent.
+        if let DeError::UnknownMember { name, .. } = err.inner() {
+            if path == *name {
+                path.clear();
+            } else if let Some(parent) = path
+                .strip_suffix(name.as_str())
+                .and_then(|p| p.strip_suffix('.'))
+            {
+                path = parent.to_owned();
+            }
+        }
+        let shown = if path.is_empty() {
+            "input"
+        } else {
+            path.as_str()
+        };
+        // A member error names the member inside its struct, so the struct is the place.
+        let message = err.inner().describe(shown);
+        ParamError { path, message }
+    })
+}
+
+/// A serde Deserializer over one Python object.
+pub struct PyDe<'py> {
+    obj: Bound<'py, PyAny>,
+}
+
+impl<'py> PyDe<'py> {
+    /// Wraps `obj` (a new reference: the deserializer owns what it reads).
+    pub fn new(obj: &Bound<'py, PyAny>) -> Self {
+        Self { obj: obj.clone() }
+    }
+
+    fn invalid(&self, valid: &'static str) -> DeError {
+        // As botocore words it: str() of the value and of its type.
+        let type_name = self
+            .obj
+            .get_type()
+            .str()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "<class 'object'>".into());
+        let mut value = self
+            .obj
+            .str()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|_| "<unprintable>".into());
+        if value.len() > 80 {
+            let mut cut = 77;
+            while !value.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            value.truncate(cut);
+            value.push_str("...");
+        }
+        DeError::InvalidType {
+            value,
+            type_name,
+            valid,
+        }
+    }
+
+    fn int(&self, valid: &'static str) -> Result<&Bound<'py, PyInt>, DeError> {
+        if self.obj.is_instance_of::<PyBool>() {
+            return Err(self.invalid(valid));
+        }
+        self.obj.cast::<PyInt>().map_err(|_| self.invalid(valid))
+    }
+
+    fn str(&self) -> Result<&Bound<'py, PyString>, DeError> {
+        self.obj
+            .cast::<PyString>()
+            .map_err(|_| self.invalid("<class 'str'>"))
+    }
+
+    fn dict(&self) -> Result<&Bound<'py, PyDict>, DeError> {
+        self.obj
+            .cast::<PyDict>()
+            .map_err(|_| self.invalid("<class 'dict'>"))
+    }
+
+    fn float(&self) -> Result<f64, DeError> {
+        const VALID: &str = "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>";
+        if self.obj.is_instance_of::<PyBool>() {
+            return Err(self.invalid(VALID));
+        }
+        if let Ok(f) = self.obj.cast::<PyFloat>() {
+            return Ok(f.value());
+        }
+        if self.obj.is_instance_of::<PyInt>() || is_decimal(&self.obj) {
+            return self
+                .obj
+                .extract::<f64>()
+                .map_err(|e| DeError::OutOfRange(e.to_string()));
+        }
+        Err(self.invalid(VALID))
+    }
+
+    /// The bytes of a blob, as botocore takes them: bytes, bytearray, str (UTF-8) or a
+    /// readable binary file.
+    fn blob<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, DeError> {
+        if let Ok(bytes) = self.obj.cast::<PyBytes>() {
+            return visitor.visit_bytes(bytes.as_bytes());
+        }
+        if let Ok(array) = self.obj.cast::<PyByteArray>() {
+            return visitor.visit_byte_buf(array.to_vec());
+        }
+        if let Ok(text) = self.obj.cast::<PyString>() {
+            let text = text.to_cow().map_err(|e| DeError::Python(e.to_string()))?;
+            return visitor.visit_bytes(text.as_bytes());
+        }
+        if self.obj.hasattr("read").unwrap_or(false) {
+            let data = self
+                .obj
+                .call_method0("read")
+                .map_err(|e| DeError::Python(format!("read() failed: {e}")))?;
+            if let Ok(bytes) = data.cast::<PyBytes>() {
+                return visitor.visit_bytes(bytes.as_bytes());
+            }
+            if let Ok(text) = data.cast::<PyString>() {
+                let text = text.to_cow().map_err(|e| DeError::Python(e.to_string()))?;
+                return visitor.visit_bytes(text.as_bytes());
+            }
+            return Err(DeError::Python(
+                "read() returned neither bytes nor str".into(),
+            ));
+        }
+        Err(self.invalid("<class 'bytes'>, <class 'bytearray'>, file-like object"))
+    }
+}
+
+fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
+    obj.get_type()
+        .name()
+        .map(|n| n == "Decimal")
+        .unwrap_or(false)
+}
+
+macro_rules! deserialize_int {
+    ($method:ident, $visit:ident, $ty:ty, $valid:expr) => {
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            let int = self.int($valid)?;
+            let value: $ty = int.extract().map_err(|_| {
+                DeError::OutOfRange(format!(
+                    "{} does not fit in {} (from {} to {})",
+                    int,
+                    stringify!($ty),
+                    <$ty>::MIN,
+                    <$ty>::MAX
+                ))
+            })?;
+            visitor.$visit(value)
+        }
+    };
+}
+
+impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
+    type Error = DeError;
+
+    /// Documents (free JSON) and anything that does not say what it wants.
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let obj = &self.obj;
+        if obj.is_none() {
+            visitor.visit_unit()
+        } else if let Ok(b) = obj.cast::<PyBool>() {
+            visitor.visit_bool(b.is_true())
+        } else if let Ok(int) = obj.cast::<PyInt>() {
+            if let Ok(v) = int.extract::<i64>() {
+                visitor.visit_i64(v)
+            } else if let Ok(v) = int.extract::<u64>() {
+                visitor.visit_u64(v)
+            } else {
+                Err(DeError::OutOfRange(format!(
+                    "the integer {int} does not fit in 64 bits (JSON documents carry -2**63 to 2**64-1)"
+                )))
+            }
+        } else if let Ok(f) = obj.cast::<PyFloat>() {
+            visitor.visit_f64(f.value())
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
+        } else if obj.is_instance_of::<PyDict>() {
+            self.deserialize_map(visitor)
+        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+            self.deserialize_seq(visitor)
+        } else if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+            self.blob(visitor)
+        } else if is_decimal(&self.obj) {
+            visitor.visit_f64(self.float()?)
+        } else {
+            Err(self.invalid("<class 'str'>, <class 'int'>, <class 'float'>, <class 'bool'>, <class 'list'>, <class 'dict'>, None"))
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.obj.cast::<PyBool>() {
+            Ok(b) => visitor.visit_bool(b.is_true()),
+            Err(_) => Err(self.invalid("<class 'bool'>")),
+        }
+    }
+
+    deserialize_int!(deserialize_i8, visit_i8, i8, "<class 'int'>");
+    deserialize_int!(deserialize_i16, visit_i16, i16, "<class 'int'>");
+    deserialize_int!(deserialize_i32, visit_i32, i32, "<class 'int'>");
+    deserialize_int!(deserialize_i64, visit_i64, i64, "<class 'int'>");
+    deserialize_int!(deserialize_u8, visit_u8, u8, "<class 'int'>");
+    deserialize_int!(deserialize_u16, visit_u16, u16, "<class 'int'>");
+    deserialize_int!(deserialize_u32, visit_u32, u32, "<class 'int'>");
+    deserialize_int!(deserialize_u64, visit_u64, u64, "<class 'int'>");
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_f32(self.float()? as f32)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_f64(self.float()?)
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let s = self.str()?;
+        visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.blob(visitor)
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.blob(visitor)
+    }
+
+    /// A member given as None: botocore refuses it (leave the key out instead).
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.obj.is_none() {
+            Err(self.invalid("anything but None (leave the key out instead)"))
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.obj.is_none() {
+            visitor.visit_unit()
+        } else {
+            Err(self.invalid("None"))
+        }
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if let Ok(list) = self.obj.cast::<PyList>() {
+            let items: Vec<Bound<'py, PyAny>> = list.iter().collect();
+            return visitor.visit_seq(SeqAccess {
+                items,
+                index: 0,
+                _marker: std::marker::PhantomData,
+            });
+        }
+        if let Ok(tuple) = self.obj.cast::<PyTuple>() {
+            let items: Vec<Bound<'py, PyAny>> = tuple.iter().collect();
+            return visitor.visit_seq(SeqAccess {
+                items,
+                index: 0,
+                _marker: std::marker::PhantomData,
+            });
+        }
+        Err(self.invalid("<class 'list'>, <class 'tuple'>"))
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let dict = self.dict()?;
+        visitor.visit_map(MapAccess::new(dict))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A union: a dict with exactly one key, as botocore requires.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        let dict = self.dict()?;
+        if dict.len() != 1 {
+            return Err(DeError::UnionArity {
+                set: dict.len(),
+                expected: variants,
+            });
+        }
+        let (key, value) = dict
+            .iter()
+            .next()
+            .expect("a dict of length one has an item");
+        let key = key
+            .cast::<PyString>()
+            .map_err(|_| PyDe::new(&key).invalid("<class 'str'>"))?;
+        let name = key
+            .to_cow()
+            .map_err(|e| DeError::Python(e.to_string()))?
+            .into_owned();
+        visitor.visit_enum(EnumAccess {
+            name,
+            value,
+            _marker: std::marker::PhantomData,
+        })
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+}
+
+struct SeqAccess<'de, 'py> {
+    items: Vec<Bound<'py, PyAny>>,
+    index: usize,
+    _marker: std::marker::PhantomData<&'de ()>,
+}
+
+impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'de, 'py> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        let Some(item) = self.items.get(self.index) else {
+            return Ok(None);
+        };
+        self.index += 1;
+        seed.deserialize(PyDe { obj: item.clone() }).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len() - self.index)
+    }
+}
+
+struct MapAccess<'de, 'py> {
+    items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    index: usize,
+    _marker: std::marker::PhantomData<&'de ()>,
+}
+
+impl<'py> MapAccess<'_, 'py> {
+    fn new(dict: &Bound<'py, PyDict>) -> Self {
+        Self {
+            items: dict.iter().collect(),
+            index: 0,
+            _marker: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some((key, _)) = self.items.get(self.index) else {
+            return Ok(None);
+        };
+        if !key.is_instance_of::<PyString>() {
+            return Err(PyDe::new(key).invalid("<class 'str'> (as a dict key)"));
+        }
+        seed.deserialize(PyDe { obj: key.clone() }).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let value = &self.items[self.index].1;
+        self.index += 1;
+        seed.deserialize(PyDe { obj: value.clone() })
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len() - self.index)
+    }
+}
+
+struct EnumAccess<'de, 'py> {
+    name: String,
+    value: Bound<'py, PyAny>,
+    _marker: std::marker::PhantomData<&'de ()>,
+}
+
+impl<'de, 'py> de::EnumAccess<'de> for EnumAccess<'de, 'py> {
+    type Error = DeError;
+    type Variant = VariantAccess<'de, 'py>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, Self::Variant), DeError> {
+        let name: de::value::StringDeserializer<DeError> = self.name.into_deserializer();
+        let variant = seed.deserialize(name)?;
+        Ok((
+            variant,
+            VariantAccess {
+                value: self.value,
+                _marker: std::marker::PhantomData,
+            },
+        ))
+    }
+}
+
+struct VariantAccess<'de, 'py> {
+    value: Bound<'py, PyAny>,
+    _marker: std::marker::PhantomData<&'de ()>,
+}
+
+impl<'de, 'py> de::VariantAccess<'de> for VariantAccess<'de, 'py> {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        seed.deserialize(PyDe { obj: self.value })
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_seq(PyDe { obj: self.value }, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        de::Deserializer::deserialize_map(PyDe { obj: self.value }, visitor)
+    }
+}

@@ -1,0 +1,110 @@
+//! The one place where Rust errors become Python exceptions (classes live in fastconverse.errors).
+
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+
+use crate::core::{CoreError, ResponseMetadata};
+
+use super::de::ParamError;
+
+static ERRORS_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    ERRORS_MODULE
+        .get_or_try_init(py, || {
+            Ok(PyModule::import(py, "fastconverse.errors")?.unbind())
+        })
+        .map(|m| m.bind(py))
+}
+
+fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+    Ok(errors_module(py)?.getattr(name)?.cast_into::<PyType>()?)
+}
+
+/// boto3's `ResponseMetadata` dict.
+pub fn metadata_dict<'py>(
+    py: Python<'py>,
+    metadata: &ResponseMetadata,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("RequestId", &metadata.request_id)?;
+    dict.set_item("HTTPStatusCode", metadata.http_status_code)?;
+    let headers = PyDict::new(py);
+    for (name, value) in &metadata.http_headers {
+        headers.set_item(name, value)?;
+    }
+    dict.set_item("HTTPHeaders", headers)?;
+    dict.set_item("RetryAttempts", metadata.retry_attempts)?;
+    Ok(dict)
+}
+
+fn raise(py: Python<'_>, class_name: &str, message: String) -> PyErr {
+    match class(py, class_name).and_then(|cls| cls.call1((message,))) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(err) => err,
+    }
+}
+
+/// The exception for a failed call of `operation` (boto3's name, e.g. `Converse`).
+pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
+    let built = match err {
+        CoreError::Service(service) => (|| {
+            let cls = errors_module(py)?
+                .getattr("error_class_for")?
+                .call1((service.code.as_str(),))?;
+            let response = PyDict::new(py);
+            let error = PyDict::new(py);
+            error.set_item("Message", &service.message)?;
+            error.set_item("Code", &service.code)?;
+            response.set_item("Error", error)?;
+            response.set_item("ResponseMetadata", metadata_dict(py, &service.metadata)?)?;
+            response.set_item("message", &service.message)?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("code", &service.code)?;
+            kwargs.set_item("status_code", service.metadata.http_status_code)?;
+            kwargs.set_item("request_id", &service.metadata.request_id)?;
+            kwargs.set_item("response", response)?;
+            kwargs.set_item("operation_name", operation)?;
+            Ok::<_, PyErr>(PyErr::from_value(
+                cls.call((service.message.as_str(),), Some(&kwargs))?,
+            ))
+        })(),
+        CoreError::NoCredentials(msg) => Ok(raise(py, "NoCredentialsError", msg)),
+        CoreError::NoRegion(msg) => Ok(raise(py, "NoRegionError", msg)),
+        CoreError::InvalidConfig(msg) => Ok(raise(py, "ClientConfigError", msg)),
+        CoreError::InvalidRequest(msg) => Ok(raise(py, "ParamValidationError", msg)),
+        CoreError::Connect(msg) => Ok(raise(py, "EndpointConnectionError", msg)),
+        CoreError::Timeout(msg) => Ok(raise(py, "RequestTimeoutError", msg)),
+        CoreError::InvalidResponse(msg) => Ok(raise(py, "InvalidResponseError", msg)),
+        CoreError::Internal(msg) => Ok(raise(py, "InternalError", msg)),
+    };
+    built.unwrap_or_else(|err| err)
+}
+
+/// `ParamValidationError` for bad input, naming the field.
+pub fn param_error(py: Python<'_>, err: ParamError) -> PyErr {
+    let built = (|| {
+        let cls = class(py, "ParamValidationError")?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("path", &err.path)?;
+        Ok::<_, PyErr>(PyErr::from_value(
+            cls.call((err.message.as_str(),), Some(&kwargs))?,
+        ))
+    })();
+    built.unwrap_or_else(|e| e)
+}
+
+/// A panic caught at the boundary, as an exception rather than an abort.
+pub fn panic_error(py: Python<'_>, payload: Box<dyn std::any::Any + Send>) -> PyErr {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    raise(
+        py,
+        "InternalError",
+        format!("internal error in fastconverse (please report it): {detail}"),
+    )
+}

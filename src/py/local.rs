@@ -1,0 +1,536 @@
+//! `LocalBedrock`: the Python face of the embedded Bedrock Runtime server (`crate::emulator`).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
+use pyo3::IntoPyObjectExt;
+use serde_json::{Map, Number, Value};
+
+use crate::core::runtime;
+use crate::emulator::{
+    LocalServer, RecordedRequest, ScriptedStream, ServerConfig, Stats, StreamFault,
+};
+
+/// How deep a queued reply may nest before conversion gives up (cycles end here too).
+const MAX_DEPTH: usize = 64;
+
+/// An embedded Bedrock Runtime server on a local port, for tests, notebooks and demos.
+///
+/// It speaks the real wire protocol, so boto3 and any AWS SDK work against it with
+/// `endpoint_url=server.endpoint_url` and the server's credentials. It checks SigV4
+/// signatures (or `bearer_token`), validates requests as Bedrock does, and answers with
+/// the queued replies and errors in order, then with a deterministic echo model.
+/// The server starts at construction and stops with `stop()`, at the end of a `with`
+/// block, or when garbage-collected; the request log and stats stay readable after it
+/// stops.
+#[pyclass(
+    name = "LocalBedrock",
+    module = "fastconverse._native",
+    subclass,
+    frozen
+)]
+pub struct LocalBedrock {
+    config: ServerConfig,
+    /// Shared so that a call can work on it without holding the lock (stop() waits).
+    server: Mutex<Option<Arc<LocalServer>>>,
+}
+
+fn lock(server: &Mutex<Option<Arc<LocalServer>>>) -> MutexGuard<'_, Option<Arc<LocalServer>>> {
+    server
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn seconds(name: &str, value: f64) -> PyResult<Duration> {
+    if (0.0..1e9).contains(&value) {
+        Ok(Duration::from_secs_f64(value))
+    } else {
+        Err(PyValueError::new_err(format!(
+            "{name} must be a non-negative number of seconds, got {value}"
+        )))
+    }
+}
+
+fn non_empty(name: &str, value: &str) -> PyResult<String> {
+    if value.is_empty() {
+        Err(PyValueError::new_err(format!("{name} must not be empty")))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+fn concurrency(value: Option<i64>) -> PyResult<Option<usize>> {
+    match value {
+        None => Ok(None),
+        Some(n) if n >= 1 => Ok(Some(usize::try_from(n).unwrap_or(usize::MAX))),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "max_concurrency must be None or at least 1, got {n}"
+        ))),
+    }
+}
+
+impl LocalBedrock {
+    /// Runs `f` on the server, which exists from construction on.
+    fn with_server<T>(&self, f: impl FnOnce(&LocalServer) -> T) -> PyResult<T> {
+        let server = lock(&self.server).clone();
+        match server {
+            Some(server) => Ok(f(&server)),
+            None => Err(PyRuntimeError::new_err("LocalBedrock has no server")),
+        }
+    }
+
+    /// Starts a server unless one is running; the GIL is released meanwhile.
+    fn ensure_started(&self, py: Python<'_>) -> PyResult<()> {
+        let running = lock(&self.server)
+            .as_ref()
+            .is_some_and(|s| !s.is_shut_down());
+        if running {
+            return Ok(());
+        }
+        let config = self.config.clone();
+        let started = py.detach(move || LocalServer::start(config, &runtime::handle()))?;
+        let old = lock(&self.server).replace(Arc::new(started));
+        // A server stopped earlier is already shut down: dropping it waits for nothing.
+        drop(old);
+        Ok(())
+    }
+
+    /// Shuts the server down (idempotent); the GIL is released while its tasks end.
+    fn shutdown(&self, py: Python<'_>) {
+        let server = lock(&self.server).clone();
+        if let Some(server) = server {
+            if !server.is_shut_down() {
+                py.detach(move || server.shutdown());
+            }
+        }
+    }
+}
+
+/// A Python value as wire JSON: bytes and bytearrays become base64 strings.
+fn to_json(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!(
+            "{path} nests deeper than {MAX_DEPTH} levels"
+        )));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Err(PyValueError::new_err(format!(
+            "{path}: integer does not fit in 64 bits"
+        )));
+    }
+    if let Ok(f) = value.cast::<PyFloat>() {
+        let f = f.value();
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| PyValueError::new_err(format!("{path}: {f} is not a finite number")));
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(b) = value.cast::<PyBytes>() {
+        return Ok(Value::String(BASE64.encode(b.as_bytes())));
+    }
+    if let Ok(b) = value.cast::<PyByteArray>() {
+        return Ok(Value::String(BASE64.encode(b.to_vec())));
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut object = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(PyTypeError::new_err(format!(
+                    "{path}: keys must be str, got {}",
+                    key.get_type().name()?
+                )));
+            };
+            let key = key.to_cow()?.into_owned();
+            let len = path.len();
+            path.push_str(&format!("[{key:?}]"));
+            let converted = to_json(&item, path, depth + 1)?;
+            path.truncate(len);
+            object.insert(key, converted);
+        }
+        return Ok(Value::Object(object));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in value.try_iter()?.enumerate() {
+            let len = path.len();
+            path.push_str(&format!("[{i}]"));
+            items.push(to_json(&item?, path, depth + 1)?);
+            path.truncate(len);
+        }
+        return Ok(Value::Array(items));
+    }
+    Err(PyTypeError::new_err(format!(
+        "{path}: cannot send a value of type {} (use dict, list, str, int, float, bool, None or bytes)",
+        value.get_type().name()?
+    )))
+}
+
+/// Wire JSON as Python values.
+fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    match value {
+        Value::Null => Ok(py.None().into_bound(py)),
+        Value::Bool(b) => b.into_bound_py_any(py),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.into_bound_py_any(py),
+            (None, Some(u), _) => u.into_bound_py_any(py),
+            (None, None, Some(f)) => f.into_bound_py_any(py),
+            _ => Ok(py.None().into_bound(py)),
+        },
+        Value::String(s) => s.into_bound_py_any(py),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_python(py, item)?)?;
+            }
+            Ok(list.into_any())
+        }
+        Value::Object(object) => {
+            let dict = PyDict::new(py);
+            for (key, item) in object {
+                dict.set_item(key, to_python(py, item)?)?;
+            }
+            Ok(dict.into_any())
+        }
+    }
+}
+
+fn request_dict<'py>(py: Python<'py>, request: &RecordedRequest) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("method", &request.method)?;
+    dict.set_item("path", &request.path)?;
+    // Repeated headers are joined as HTTP allows, so the dict stays a plain str -> str.
+    let headers = PyDict::new(py);
+    for (name, value) in &request.headers {
+        let joined = match headers.get_item(name)? {
+            Some(previous) => format!("{}, {value}", previous.extract::<String>()?),
+            None => value.clone(),
+        };
+        headers.set_item(name, joined)?;
+    }
+    dict.set_item("headers", headers)?;
+    dict.set_item("body", PyBytes::new(py, &request.body))?;
+    let json = match request.json() {
+        Some(value) => to_python(py, &value)?,
+        None => py.None().into_bound(py),
+    };
+    dict.set_item("json", json)?;
+    Ok(dict)
+}
+
+fn stats_dict<'py>(py: Python<'py>, stats: &Stats) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for (name, value) in [
+        ("requests", stats.requests),
+        ("in_flight", stats.in_flight),
+        ("max_in_flight", stats.max_in_flight),
+        ("throttled", stats.throttled),
+        ("cancelled", stats.cancelled),
+        ("errors", stats.errors),
+        ("connections", stats.connections),
+        ("open_connections", stats.open_connections),
+        ("queued", stats.queued),
+    ] {
+        dict.set_item(name, value)?;
+    }
+    Ok(dict)
+}
+
+#[pymethods]
+impl LocalBedrock {
+    /// Starts a server on `host`:`port` (0: a free port) that accepts requests signed
+    /// with `aws_access_key_id`/`aws_secret_access_key` for `region`, or carrying
+    /// `Authorization: Bearer <bearer_token>`. `latency` (seconds) delays every answer;
+    /// beyond `max_concurrency` requests at once it answers `ThrottlingException`.
+    #[new]
+    #[pyo3(signature = (
+        *,
+        host = "127.0.0.1",
+        port = 0,
+        region = "us-east-1",
+        aws_access_key_id = "testing",
+        aws_secret_access_key = "testing",
+        bearer_token = None,
+        latency = 0.0,
+        max_concurrency = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        host: &str,
+        port: i64,
+        region: &str,
+        aws_access_key_id: &str,
+        aws_secret_access_key: &str,
+        bearer_token: Option<String>,
+        latency: f64,
+        max_concurrency: Option<i64>,
+    ) -> PyResult<Self> {
+        let port = u16::try_from(port).map_err(|_| {
+            PyValueError::new_err(format!("port must be between 0 and 65535, got {port}"))
+        })?;
+        if bearer_token.as_deref() == Some("") {
+            return Err(PyValueError::new_err(
+                "bearer_token must be None or a non-empty string",
+            ));
+        }
+        let config = ServerConfig {
+            host: non_empty("host", host)?,
+            port,
+            region: non_empty("region", region)?,
+            access_key_id: non_empty("aws_access_key_id", aws_access_key_id)?,
+            secret_access_key: non_empty("aws_secret_access_key", aws_secret_access_key)?,
+            bearer_token,
+            latency: seconds("latency", latency)?,
+            max_concurrency: concurrency(max_concurrency)?,
+        };
+        let this = Self {
+            config,
+            server: Mutex::new(None),
+        };
+        this.ensure_started(py)?;
+        Ok(this)
+    }
+
+    /// Starts the server again after `stop()` (on `port`, or a new free port if it was
+    /// 0), with an empty queue and log. Does nothing while it runs.
+    fn start(slf: &Bound<'_, Self>) -> PyResult<()> {
+        slf.get().ensure_started(slf.py())
+    }
+
+    /// Stops accepting, closes every connection and frees the port. Idempotent.
+    fn stop(&self, py: Python<'_>) {
+        self.shutdown(py);
+    }
+
+    /// Starts the server if needed and returns it.
+    fn __enter__(slf: Bound<'_, Self>) -> PyResult<Bound<'_, Self>> {
+        slf.get().ensure_started(slf.py())?;
+        Ok(slf)
+    }
+
+    /// Stops the server; exceptions propagate.
+    #[pyo3(signature = (*_exc_info))]
+    fn __exit__(&self, py: Python<'_>, _exc_info: &Bound<'_, PyTuple>) -> bool {
+        self.shutdown(py);
+        false
+    }
+
+    /// Whether the server is accepting requests.
+    #[getter]
+    fn running(&self) -> bool {
+        lock(&self.server)
+            .as_ref()
+            .is_some_and(|s| !s.is_shut_down())
+    }
+
+    /// `http://127.0.0.1:PORT`, for `endpoint_url=`.
+    #[getter]
+    fn endpoint_url(&self) -> PyResult<String> {
+        self.with_server(LocalServer::endpoint_url)
+    }
+
+    /// The address listened on, as given.
+    #[getter]
+    fn host(&self) -> &str {
+        &self.config.host
+    }
+
+    /// The port listened on (the one picked, when constructed with 0).
+    #[getter]
+    fn port(&self) -> PyResult<u16> {
+        self.with_server(|s| s.local_addr().port())
+    }
+
+    /// The region requests must be signed for.
+    #[getter]
+    fn region(&self) -> &str {
+        &self.config.region
+    }
+
+    /// The access key id requests must be signed with.
+    #[getter]
+    fn aws_access_key_id(&self) -> &str {
+        &self.config.access_key_id
+    }
+
+    /// The secret access key requests must be signed with.
+    #[getter]
+    fn aws_secret_access_key(&self) -> &str {
+        &self.config.secret_access_key
+    }
+
+    /// The API key accepted as `Authorization: Bearer ...`, if any.
+    #[getter]
+    fn bearer_token(&self) -> Option<&str> {
+        self.config.bearer_token.as_deref()
+    }
+
+    /// Seconds waited before each answer.
+    #[getter]
+    fn latency(&self) -> PyResult<f64> {
+        self.with_server(|s| s.latency().as_secs_f64())
+    }
+
+    #[setter]
+    fn set_latency(&self, value: f64) -> PyResult<()> {
+        let latency = seconds("latency", value)?;
+        self.with_server(|s| s.set_latency(latency))
+    }
+
+    /// Requests answered at once before `ThrottlingException` (None: unlimited).
+    #[getter]
+    fn max_concurrency(&self) -> PyResult<Option<usize>> {
+        self.with_server(LocalServer::max_concurrency)
+    }
+
+    #[setter]
+    fn set_max_concurrency(&self, value: Option<i64>) -> PyResult<()> {
+        let limit = concurrency(value)?;
+        self.with_server(|s| s.set_max_concurrency(limit))
+    }
+
+    /// Queues a reply for the next Converse request, in `converse()`'s dict shape (bytes
+    /// as bytes; a `ResponseMetadata` key is dropped). It is sent as given, so it may
+    /// also be deliberately malformed.
+    fn queue_reply(&self, reply: &Bound<'_, PyAny>) -> PyResult<()> {
+        let Ok(dict) = reply.cast::<PyDict>() else {
+            return Err(PyTypeError::new_err(format!(
+                "reply must be a dict, got {}",
+                reply.get_type().name()?
+            )));
+        };
+        let mut value = to_json(dict.as_any(), &mut "reply".to_owned(), 0)?;
+        if let Some(object) = value.as_object_mut() {
+            object.remove("ResponseMetadata");
+        }
+        self.with_server(|s| s.queue_reply(value))
+    }
+
+    /// Queues an error answer for the next Converse request: `code` such as
+    /// `"ThrottlingException"`, its `message`, and `status` (default: Bedrock's status
+    /// for the code, 400 for codes it does not know).
+    #[pyo3(signature = (code, message = "Error injected by LocalBedrock", status = None))]
+    fn queue_error(&self, code: &str, message: &str, status: Option<i64>) -> PyResult<()> {
+        if code.is_empty()
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+        {
+            return Err(PyValueError::new_err(format!(
+                "code must be an error code such as 'ThrottlingException', got {code:?}"
+            )));
+        }
+        let status = match status {
+            None => None,
+            Some(s @ 400..=599) => Some(s as u16),
+            Some(s) => {
+                return Err(PyValueError::new_err(format!(
+                    "status must be between 400 and 599, got {s}"
+                )))
+            }
+        };
+        self.with_server(|s| s.queue_error(code, message, status))
+    }
+
+    /// Queues a ConverseStream answer event by event, in boto3's event shape
+    /// (`{"messageStart": {"role": "assistant"}}`, ..., exceptions as
+    /// `{"throttlingException": {"message": "..."}}`), `pace` seconds apart. `fault`,
+    /// applied after the events: `"truncate"` (ends without messageStop/metadata),
+    /// `"drop"` (closes the connection), `"corrupt"` (a frame with a bad CRC).
+    /// A reply queued with `queue_reply` serves stream requests too, cut into events.
+    #[pyo3(signature = (events, pace = 0.0, fault = None))]
+    fn queue_stream(
+        &self,
+        events: &Bound<'_, PyAny>,
+        pace: f64,
+        fault: Option<&str>,
+    ) -> PyResult<()> {
+        if !(events.is_instance_of::<PyList>() || events.is_instance_of::<PyTuple>()) {
+            return Err(PyTypeError::new_err(format!(
+                "events must be a list of event dicts, got {}",
+                events.get_type().name()?
+            )));
+        }
+        let mut converted = Vec::new();
+        for (i, event) in events.try_iter()?.enumerate() {
+            converted.push(to_json(&event?, &mut format!("events[{i}]"), 0)?);
+        }
+        let stream = ScriptedStream {
+            events: converted,
+            pace: seconds("pace", pace)?,
+            fault: fault
+                .map(str::parse::<StreamFault>)
+                .transpose()
+                .map_err(PyValueError::new_err)?,
+        };
+        self.with_server(|s| s.queue_stream(stream))?
+            .map_err(PyValueError::new_err)
+    }
+
+    /// Every request received, oldest first, refused ones included: dicts with
+    /// `method`, `path` (as sent, percent-encoded), `headers` (lower-case names),
+    /// `body` (bytes) and `json` (the parsed body, or None).
+    #[getter]
+    fn requests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let requests = self.with_server(LocalServer::requests)?;
+        let list = PyList::empty(py);
+        for request in &requests {
+            list.append(request_dict(py, request)?)?;
+        }
+        Ok(list)
+    }
+
+    /// Counters: `requests`, `in_flight`, `max_in_flight`, `throttled`, `cancelled`,
+    /// `errors`, `connections`, `open_connections` and `queued`.
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let stats = self.with_server(LocalServer::stats)?;
+        stats_dict(py, &stats)
+    }
+
+    /// Empties the queue and the request log and zeroes the counters.
+    fn reset(&self) -> PyResult<()> {
+        self.with_server(LocalServer::reset)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let this = slf.get();
+        let class = slf.get_type().name()?;
+        let server = lock(&this.server).clone();
+        Ok(match server.as_deref() {
+            Some(server) if !server.is_shut_down() => {
+                format!(
+                    "<{class} {} region='{}' running>",
+                    server.endpoint_url(),
+                    this.config.region
+                )
+            }
+            _ => format!("<{class} region='{}' stopped>", this.config.region),
+        })
+    }
+}
+
+/// Adds `LocalBedrock` to the native module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<LocalBedrock>()
+}

@@ -1,0 +1,16 @@
+//! Python bindings: PyO3 classes, the GIL, signals, awaitables and iterators.
+
+mod client;
+mod de;
+mod errors;
+mod local;
+mod wait;
+
+use pyo3::prelude::*;
+
+/// Adds every class and function to the native module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    client::register(m)?;
+    local::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! Waiting on the runtime from Python: sync calls that answer Ctrl-C, and asyncio awaitables.
+
+use std::cell::OnceCell;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use pyo3::prelude::*;
+use pyo3_async_runtimes::generic::{self, ContextExt, Runtime};
+use pyo3_async_runtimes::TaskLocals;
+
+use super::errors::panic_error;
+use crate::core::runtime;
+
+/// How long a sync call sleeps without the GIL before it runs Python's signal handlers.
+const SIGNAL_SLICE: Duration = Duration::from_millis(40);
+
+type Panic = Box<dyn std::any::Any + Send>;
+
+/// A future whose panics come out as values, so they can be raised as exceptions.
+struct CatchUnwind<F>(F);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, Panic>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        // SAFETY: structural pinning of the only field; it is never moved out.
+        let inner = unsafe { self.map_unchecked_mut(|this| &mut this.0) };
+        match std::panic::catch_unwind(AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(Poll::Pending) => Poll::Pending,
+            Ok(Poll::Ready(value)) => Poll::Ready(Ok(value)),
+            Err(panic) => Poll::Ready(Err(panic)),
+        }
+    }
+}
+
+/// Runs `fut` to completion on the runtime without the GIL, waking every few tens of
+/// milliseconds to run Python's signal handlers. If one raises (Ctrl-C), the future is
+/// dropped, which closes its request, and the exception propagates.
+pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
+where
+    F: Future + Send,
+    F::Output: Send,
+{
+    let handle = runtime::handle();
+    let mut fut = std::pin::pin!(CatchUnwind(fut));
+    loop {
+        let step = py.detach(|| {
+            handle.block_on(async { tokio::time::timeout(SIGNAL_SLICE, fut.as_mut()).await })
+        });
+        match step {
+            Ok(Ok(value)) => return Ok(value),
+            Ok(Err(panic)) => return Err(panic_error(py, panic)),
+            Err(_still_running) => py.check_signals()?,
+        }
+    }
+}
+
+/// Hands a future to asyncio: cancelling the asyncio task drops the future (and closes
+/// its request). The future finishes with the GIL to build its Python result.
+pub fn awaitable<'py, F>(py: Python<'py>, fut: F) -> PyResult<Bound<'py, PyAny>>
+where
+    F: Future<Output = PyResult<Py<PyAny>>> + Send + 'static,
+{
+    generic::future_into_py::<FastRuntime, _, _>(py, async move {
+        match CatchUnwind(fut).await {
+            Ok(result) => result,
+            Err(panic) => Err(Python::attach(|py| panic_error(py, panic))),
+        }
+    })
+}
+
+/// pyo3-async-runtimes' view of our runtime: it spawns on the process's runtime, which is
+/// rebuilt after `fork` (the crate's own tokio module binds one runtime forever).
+struct FastRuntime;
+
+tokio::task_local! {
+    static TASK_LOCALS: OnceCell<TaskLocals>;
+}
+
+impl Runtime for FastRuntime {
+    type JoinError = tokio::task::JoinError;
+    type JoinHandle = tokio::task::JoinHandle<()>;
+
+    fn spawn<F>(fut: F) -> Self::JoinHandle
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        runtime::handle().spawn(fut)
+    }
+
+    fn spawn_blocking<F>(f: F) -> Self::JoinHandle
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        runtime::handle().spawn_blocking(f)
+    }
+}
+
+impl ContextExt for FastRuntime {
+    fn scope<F, R>(locals: TaskLocals, fut: F) -> Pin<Box<dyn Future<Output = R> + Send>>
+    where
+        F: Future<Output = R> + Send + 'static,
+    {
+        let cell = OnceCell::new();
+        let _ = cell.set(locals);
+        Box::pin(TASK_LOCALS.scope(cell, fut))
+    }
+
+    fn get_task_locals() -> Option<TaskLocals> {
+        TASK_LOCALS
+            .try_with(|cell| cell.get().cloned())
+            .unwrap_or_default()
+    }
+}
