@@ -351,6 +351,7 @@ class Generator:
         self.unsupported: list[tuple[str, str]] = []
         self.carried: list[tuple[str, str]] = []
         self.notes: list[str] = []
+        self.check_fns: list[tuple[str, str, str]] = []  # (name, return type, body)
         self.inputs: dict[str, str] = {}
         self.outputs: dict[str, str] = {}
         for op_name, module in OPERATIONS.items():
@@ -658,6 +659,77 @@ class Generator:
     def unsupported_fn(self, shape: str, member: str) -> str:
         return f"unsupported_{snake(shape)}_{snake(member)}"
 
+    def min_hint(self, shape: str) -> str | None:
+        """The hint name of botocore's `min` check on a value of `shape` itself, if any.
+
+        botocore checks the length of strings and lists and the value of numbers (not blobs,
+        not maps); a `min` of 0 on a length checks nothing.
+        """
+        s = self.shapes_json[shape]
+        t = s["type"]
+        if "min" not in s:
+            return None
+        n = s["min"]
+        if not isinstance(n, int):
+            raise GenError(f"{shape}: non-integer min {n!r}")
+        if t in ("string", "list") and n > 0:
+            return f"fastconverse::min::length::{n}"
+        if t in ("integer", "long", "float", "double"):
+            return f"fastconverse::min::value::{n}"
+        return None
+
+    def member_check(self, shape: str) -> tuple[str, str] | None:
+        """`(helper in crate::wire::check, hint)` for a member of `shape` that botocore checks.
+
+        The value's own `min`, else its list items' or its map keys' (botocore validates
+        each item and key against its shape).
+        """
+        s = self.shapes_json[shape]
+        checks = []
+        own = self.min_hint(shape)
+        if own:
+            checks.append(("min", own))
+        if s["type"] == "list":
+            item = self.min_hint(s["member"]["shape"])
+            if item:
+                checks.append(("min_items", item))
+            if self.shapes_json[s["member"]["shape"]]["type"] in ("list", "map"):
+                raise GenError(f"{shape}: nested containers are not handled by member_check")
+        if s["type"] == "map":
+            key = self.min_hint(s["key"]["shape"])
+            if key:
+                checks.append(("min_keys", key.replace("::length::", "::key-length::")))
+            if self.min_hint(s["value"]["shape"]):
+                raise GenError(f"{shape}: a min on map values is not handled")
+        if len(checks) > 1:
+            raise GenError(f"{shape}: several checks on one member are not handled: {checks}")
+        return checks[0] if checks else None
+
+    def check_fn(self, shape: str, member: str) -> str:
+        return f"check_{snake(shape)}_{snake(member)}"
+
+    def member_deserializer(self, shape: Shape, m: Member, ty: str) -> str | None:
+        """The `deserialize_with` function of a supported member whose input needs more
+        than its type's own Deserialize (botocore's `min` checks, documents given as None);
+        generated functions are queued in `self.check_fns`."""
+        s = self.shapes_json[m.shape]
+        if s["type"] == "structure" and s.get("document"):
+            if shape.kind == "union" or (m.required and not ty.startswith("Option<")):
+                return None  # None is the JSON null, which Document takes as it is
+            if shape.kind == "input":
+                return "crate::wire::check::null_as_absent"
+            return "crate::wire::check::nullable"
+        check = self.member_check(m.shape)
+        if check is None:
+            return None
+        helper, hint = check
+        call = f'crate::wire::check::{helper}(deserializer, "{hint}")'
+        if ty.startswith("Option<"):
+            call += ".map(Some)"
+        name = self.check_fn(shape.name, m.name)
+        self.check_fns.append((name, ty, call))
+        return name
+
     def emit(self) -> str:
         out: list[str] = []
         w = out.append
@@ -731,6 +803,13 @@ class Generator:
             )
             w(f'    crate::wire::unsupported::reject(deserializer, "{msg}")')
             w("}\n")
+        for name, ty, call in self.check_fns:
+            w(
+                f"fn {name}<'de, D: serde::Deserializer<'de>>"
+                f"(deserializer: D) -> Result<{ty}, D::Error> {{"
+            )
+            w(f"    {call}")
+            w("}\n")
         self.emit_roundtrip(w)
         return "\n".join(out) + "\n"
 
@@ -747,6 +826,12 @@ class Generator:
         for m in shape.members:
             wt = self.wire_type(m.shape) if m.supported else "crate::wire::Unsupported"
             attrs = [f'rename = "{m.name}"']
+            # A member that is null is left out of boto3's dict: a document may be null.
+            skip = (
+                "crate::wire::Document::is_absent"
+                if wt == "crate::wire::Document"
+                else "Option::is_none"
+            )
             if not m.supported:
                 attrs += [
                     "default",
@@ -756,15 +841,22 @@ class Generator:
                 ty = f"Option<{wt}>"
             elif not self.field_is_option(m):
                 ty = wt
+                custom = self.member_deserializer(shape, m, ty)
+                if custom:
+                    attrs.append(f'deserialize_with = "{custom}"')
+                if wt == "crate::wire::Document":
+                    attrs.append('skip_serializing_if = "crate::wire::Document::is_null"')
             elif m.required:
-                attrs += [
-                    'deserialize_with = "crate::wire::required"',
-                    'skip_serializing_if = "Option::is_none"',
-                ]
                 ty = f"Option<{wt}>"
+                custom = self.member_deserializer(shape, m, ty) or "crate::wire::required"
+                attrs += [f'deserialize_with = "{custom}"', f'skip_serializing_if = "{skip}"']
             else:
-                attrs += ["default", 'skip_serializing_if = "Option::is_none"']
                 ty = f"Option<{wt}>"
+                custom = self.member_deserializer(shape, m, ty)
+                attrs.append("default")
+                if custom:
+                    attrs.append(f'deserialize_with = "{custom}"')
+                attrs.append(f'skip_serializing_if = "{skip}"')
             w(f"    #[serde({', '.join(attrs)})]")
             w(f"    pub {m.rust}: {ty},")
         w("}\n")
@@ -890,6 +982,9 @@ class Generator:
                 wt = "crate::wire::Unsupported"
             else:
                 wt = self.wire_type(m.shape)
+                custom = self.member_deserializer(shape, m, wt)
+                if custom:
+                    attrs.append(f'deserialize_with = "{custom}"')
             w(f"    #[serde({', '.join(attrs)})]")
             w(f"    {m.rust}({wt}),")
         w("}\n")
@@ -1021,6 +1116,7 @@ class Generator:
             "Structures are total=False with Required[...] for the members botocore requires;",
             "a union is a TypedDict whose members are all optional (give exactly one).",
             "String enums also take any str: values Bedrock adds later pass.",
+            "`<Output>TypeDef` is what a call returns: the output and boto3's ResponseMetadata.",
             '"""',
             "",
             "import builtins",
@@ -1071,6 +1167,27 @@ class Generator:
                 if m.required and shape.kind != "union":
                     t = f"Required[{t}]"
                 classes.append(f"    {m.name}: {t}")
+        # What a call returns: the output shape and boto3's ResponseMetadata.
+        classes += [
+            "",
+            "class ResponseMetadataTypeDef(TypedDict):",
+            '    """boto3\'s `ResponseMetadata`: request id, HTTP status and headers, retries."""',
+            "",
+            "    RequestId: str",
+            "    HTTPStatusCode: int",
+            "    HTTPHeaders: dict[str, str]",
+            "    RetryAttempts: int",
+        ]
+        for output, module in sorted(self.outputs.items()):
+            if output in SKIPPED_OUTPUTS:
+                continue
+            classes += [
+                "",
+                f"class {output}TypeDef({output}, total=False):",
+                f'    """What `{module}` returns: `{output}` and boto3\'s `ResponseMetadata`."""',
+                "",
+                "    ResponseMetadata: Required[ResponseMetadataTypeDef]",
+            ]
         for name in sorted(enums):
             values = self.shapes_json[name]["enum"]
             if len(values) == 1:  # no magic trailing comma in a one-element subscript

@@ -2,7 +2,8 @@
 
 `python codegen/service_model.py` rewrites src/wire/service_model.json: the shapes
 reachable from Converse, ConverseStream and CountTokens (inputs, outputs, errors),
-without documentation, keys sorted, so the file changes only when the model does.
+without documentation, keys sorted but the members of each shape (botocore's order, which
+its messages follow), so the file changes only when the model does.
 LocalBedrock validates requests against it and the tests walk it.
 """
 
@@ -71,9 +72,20 @@ def converse_subset(model: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _sorted(value: Any, key: str = "") -> Any:
+    """Keys sorted, except the members of a shape: botocore's order, which its messages
+    (`must be one of: ...`) follow and so do the generated shapes."""
+    if isinstance(value, dict):
+        keys = list(value) if key == "members" else sorted(value)
+        return {k: _sorted(value[k], k) for k in keys}
+    if isinstance(value, list):
+        return [_sorted(v) for v in value]
+    return value
+
+
 def main() -> None:
-    subset = converse_subset(load_full_model())
-    OUTPUT.write_text(json.dumps(subset, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    subset = _sorted(converse_subset(load_full_model()))
+    OUTPUT.write_text(json.dumps(subset, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(subset['shapes'])} shapes")
 
 

@@ -6,7 +6,6 @@ python examples/quickstart.py
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from fastconverse import BedrockError, ChatClient, LocalBedrock, ThrottlingException
 
@@ -15,7 +14,7 @@ MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
 
 def ask(client: ChatClient, prompt: str) -> str:
     """One question, one answer: the text of the reply."""
-    response: dict[str, Any] = client.converse(
+    response = client.converse(
         modelId=MODEL_ID,
         messages=[{"role": "user", "content": [{"text": prompt}]}],
         inferenceConfig={"maxTokens": 128},

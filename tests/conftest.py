@@ -10,6 +10,8 @@ import pytest
 from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
+from .helpers import SUMMARY
+
 MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
 
 
@@ -39,3 +41,12 @@ def boto(server: LocalBedrock) -> Any:
 def user(text: str) -> dict[str, Any]:
     """A user message with one text block."""
     return {"role": "user", "content": [{"text": text}]}
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Prints the lines tests left for the summary (`members carried: N/N`, ...)."""
+    lines = config.stash.get(SUMMARY, [])
+    if lines:
+        terminalreporter.section("fastconverse")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
+from .helpers import assert_same_json, without_metadata
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -160,29 +160,6 @@ RICH_REPLY: dict[str, Any] = {
     "performanceConfig": {"latency": "optimized"},
     "serviceTier": {"type": "priority"},
 }
-
-
-def assert_same_json(left: Any, right: Any, where: str = "body") -> None:
-    """Equal JSON, floats compared at float32 precision (the SDK widens f32 members)."""
-    if isinstance(left, float) or isinstance(right, float):
-        assert isinstance(left, (int, float)) and isinstance(right, (int, float)), where
-        assert math.isclose(left, right, rel_tol=1e-6), f"{where}: {left} != {right}"
-    elif isinstance(left, dict):
-        assert isinstance(right, dict) and left.keys() == right.keys(), (
-            f"{where}: {left} != {right}"
-        )
-        for key in left:
-            assert_same_json(left[key], right[key], f"{where}.{key}")
-    elif isinstance(left, list):
-        assert isinstance(right, list) and len(left) == len(right), f"{where}: {left} != {right}"
-        for i, (a, b) in enumerate(zip(left, right)):
-            assert_same_json(a, b, f"{where}[{i}]")
-    else:
-        assert left == right and type(left) is type(right), f"{where}: {left!r} != {right!r}"
-
-
-def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in response.items() if k != "ResponseMetadata"}
 
 
 def assert_metadata(response: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@
 Structures are total=False with Required[...] for the members botocore requires;
 a union is a TypedDict whose members are all optional (give exactly one).
 String enums also take any str: values Bedrock adds later pass.
+`<Output>TypeDef` is what a call returns: the output and boto3's ResponseMetadata.
 """
 
 import builtins
@@ -292,18 +293,18 @@ class AnyToolChoice(TypedDict, total=False):
 class AppliedGuardrailDetails(TypedDict, total=False):
     """botocore's `AppliedGuardrailDetails` (structure)."""
 
-    guardrailArn: str
     guardrailId: str
+    guardrailVersion: str
+    guardrailArn: str
     guardrailOrigin: list[GuardrailOrigin]
     guardrailOwnership: GuardrailOwnership
-    guardrailVersion: str
 
 class AudioBlock(TypedDict, total=False):
     """botocore's `AudioBlock` (structure)."""
 
-    error: ErrorBlock
     format: Required[AudioFormat]
     source: Required[AudioSource]
+    error: ErrorBlock
 
 class AudioSource(TypedDict, total=False):
     """botocore's `AudioSource` (union: exactly one member)."""
@@ -317,22 +318,22 @@ class AutoToolChoice(TypedDict, total=False):
 class CacheDetail(TypedDict, total=False):
     """botocore's `CacheDetail` (structure)."""
 
-    inputTokens: Required[int]
     ttl: Required[CacheTTL]
+    inputTokens: Required[int]
 
 class CachePointBlock(TypedDict, total=False):
     """botocore's `CachePointBlock` (structure)."""
 
-    ttl: CacheTTL
     type: Required[CachePointType]
+    ttl: CacheTTL
 
 class Citation(TypedDict, total=False):
     """botocore's `Citation` (structure)."""
 
-    location: CitationLocation
+    title: str
     source: str
     sourceContent: list[CitationSourceContent]
-    title: str
+    location: CitationLocation
 
 class CitationGeneratedContent(TypedDict, total=False):
     """botocore's `CitationGeneratedContent` (union: exactly one member)."""
@@ -342,11 +343,11 @@ class CitationGeneratedContent(TypedDict, total=False):
 class CitationLocation(TypedDict, total=False):
     """botocore's `CitationLocation` (union: exactly one member)."""
 
-    documentChar: DocumentCharLocation
-    documentChunk: DocumentChunkLocation
-    documentPage: DocumentPageLocation
-    searchResultLocation: SearchResultLocation
     web: WebLocation
+    documentChar: DocumentCharLocation
+    documentPage: DocumentPageLocation
+    documentChunk: DocumentChunkLocation
+    searchResultLocation: SearchResultLocation
 
 class CitationSourceContent(TypedDict, total=False):
     """botocore's `CitationSourceContent` (union: exactly one member)."""
@@ -366,63 +367,63 @@ class CitationsConfig(TypedDict, total=False):
 class CitationsContentBlock(TypedDict, total=False):
     """botocore's `CitationsContentBlock` (structure)."""
 
-    citations: list[Citation]
     content: list[CitationGeneratedContent]
+    citations: list[Citation]
 
 class CitationsDelta(TypedDict, total=False):
     """botocore's `CitationsDelta` (structure)."""
 
-    location: CitationLocation
+    title: str
     source: str
     sourceContent: list[CitationSourceContentDelta]
-    title: str
+    location: CitationLocation
 
 class ContentBlock(TypedDict, total=False):
     """botocore's `ContentBlock` (union: exactly one member)."""
 
-    audio: AudioBlock
-    cachePoint: CachePointBlock
-    citationsContent: CitationsContentBlock
-    document: DocumentBlock
-    guardContent: GuardrailConverseContentBlock
-    image: ImageBlock
-    reasoningContent: ReasoningContentBlock
-    searchResult: SearchResultBlock
     text: str
+    image: ImageBlock
+    document: DocumentBlock
+    video: VideoBlock
+    audio: AudioBlock
+    toolUse: ToolUseBlock
+    toolResult: ToolResultBlock
+    guardContent: GuardrailConverseContentBlock
+    cachePoint: CachePointBlock
+    reasoningContent: ReasoningContentBlock
+    citationsContent: CitationsContentBlock
+    searchResult: SearchResultBlock
     toolAddition: ToolAdditionBlock
     toolRemoval: ToolRemovalBlock
-    toolResult: ToolResultBlock
-    toolUse: ToolUseBlock
-    video: VideoBlock
 
 class ContentBlockDelta(TypedDict, total=False):
     """botocore's `ContentBlockDelta` (union: exactly one member)."""
 
+    text: str
+    toolUse: ToolUseBlockDelta
+    toolResult: list[ToolResultBlockDelta]
+    reasoningContent: ReasoningContentBlockDelta
     citation: CitationsDelta
     image: ImageBlockDelta
-    reasoningContent: ReasoningContentBlockDelta
-    text: str
-    toolResult: list[ToolResultBlockDelta]
-    toolUse: ToolUseBlockDelta
 
 class ContentBlockDeltaEvent(TypedDict, total=False):
     """botocore's `ContentBlockDeltaEvent` (structure)."""
 
-    contentBlockIndex: Required[int]
     delta: Required[ContentBlockDelta]
+    contentBlockIndex: Required[int]
 
 class ContentBlockStart(TypedDict, total=False):
     """botocore's `ContentBlockStart` (union: exactly one member)."""
 
-    image: ImageBlockStart
-    toolResult: ToolResultBlockStart
     toolUse: ToolUseBlockStart
+    toolResult: ToolResultBlockStart
+    image: ImageBlockStart
 
 class ContentBlockStartEvent(TypedDict, total=False):
     """botocore's `ContentBlockStartEvent` (structure)."""
 
-    contentBlockIndex: Required[int]
     start: Required[ContentBlockStart]
+    contentBlockIndex: Required[int]
 
 class ContentBlockStopEvent(TypedDict, total=False):
     """botocore's `ContentBlockStopEvent` (structure)."""
@@ -442,41 +443,41 @@ class ConverseOutput(TypedDict, total=False):
 class ConverseRequest(TypedDict, total=False):
     """botocore's `ConverseRequest` (structure)."""
 
-    additionalModelRequestFields: Any
-    additionalModelResponseFieldPaths: list[str]
-    guardrailConfig: GuardrailConfiguration
-    inferenceConfig: InferenceConfiguration
-    messages: list[Message]
     modelId: Required[str]
-    outputConfig: OutputConfig
-    performanceConfig: PerformanceConfiguration
-    projectIdentifier: str
-    promptVariables: dict[str, PromptVariableValues]
-    requestMetadata: dict[str, str]
-    serviceTier: ServiceTier
+    messages: list[Message]
     system: list[SystemContentBlock]
+    inferenceConfig: InferenceConfiguration
     toolConfig: ToolConfiguration
+    guardrailConfig: GuardrailConfiguration
+    projectIdentifier: str
+    additionalModelRequestFields: Any
+    promptVariables: dict[str, PromptVariableValues]
+    additionalModelResponseFieldPaths: list[str]
+    requestMetadata: dict[str, str]
+    performanceConfig: PerformanceConfiguration
+    serviceTier: ServiceTier
+    outputConfig: OutputConfig
 
 class ConverseResponse(TypedDict, total=False):
     """botocore's `ConverseResponse` (structure)."""
 
-    additionalModelResponseFields: Any
-    metrics: Required[ConverseMetrics]
     output: Required[ConverseOutput]
+    stopReason: Required[StopReason]
+    usage: Required[TokenUsage]
+    metrics: Required[ConverseMetrics]
+    additionalModelResponseFields: Any
+    trace: ConverseTrace
     performanceConfig: PerformanceConfiguration
     serviceTier: ServiceTier
-    stopReason: Required[StopReason]
-    trace: ConverseTrace
-    usage: Required[TokenUsage]
 
 class ConverseStreamMetadataEvent(TypedDict, total=False):
     """botocore's `ConverseStreamMetadataEvent` (structure)."""
 
+    usage: Required[TokenUsage]
     metrics: Required[ConverseStreamMetrics]
+    trace: ConverseStreamTrace
     performanceConfig: PerformanceConfiguration
     serviceTier: ServiceTier
-    trace: ConverseStreamTrace
-    usage: Required[TokenUsage]
 
 class ConverseStreamMetrics(TypedDict, total=False):
     """botocore's `ConverseStreamMetrics` (structure)."""
@@ -486,35 +487,35 @@ class ConverseStreamMetrics(TypedDict, total=False):
 class ConverseStreamOutput(TypedDict, total=False):
     """botocore's `ConverseStreamOutput` (union: exactly one member)."""
 
-    contentBlockDelta: ContentBlockDeltaEvent
-    contentBlockStart: ContentBlockStartEvent
-    contentBlockStop: ContentBlockStopEvent
-    internalServerException: InternalServerException
     messageStart: MessageStartEvent
+    contentBlockStart: ContentBlockStartEvent
+    contentBlockDelta: ContentBlockDeltaEvent
+    contentBlockStop: ContentBlockStopEvent
     messageStop: MessageStopEvent
     metadata: ConverseStreamMetadataEvent
+    internalServerException: InternalServerException
     modelStreamErrorException: ModelStreamErrorException
-    serviceUnavailableException: ServiceUnavailableException
-    throttlingException: ThrottlingException
     validationException: ValidationException
+    throttlingException: ThrottlingException
+    serviceUnavailableException: ServiceUnavailableException
 
 class ConverseStreamRequest(TypedDict, total=False):
     """botocore's `ConverseStreamRequest` (structure)."""
 
-    additionalModelRequestFields: Any
-    additionalModelResponseFieldPaths: list[str]
-    guardrailConfig: GuardrailStreamConfiguration
-    inferenceConfig: InferenceConfiguration
-    messages: list[Message]
     modelId: Required[str]
-    outputConfig: OutputConfig
-    performanceConfig: PerformanceConfiguration
-    projectIdentifier: str
-    promptVariables: dict[str, PromptVariableValues]
-    requestMetadata: dict[str, str]
-    serviceTier: ServiceTier
+    messages: list[Message]
     system: list[SystemContentBlock]
+    inferenceConfig: InferenceConfiguration
     toolConfig: ToolConfiguration
+    guardrailConfig: GuardrailStreamConfiguration
+    projectIdentifier: str
+    additionalModelRequestFields: Any
+    promptVariables: dict[str, PromptVariableValues]
+    additionalModelResponseFieldPaths: list[str]
+    requestMetadata: dict[str, str]
+    performanceConfig: PerformanceConfiguration
+    serviceTier: ServiceTier
+    outputConfig: OutputConfig
 
 class ConverseStreamTrace(TypedDict, total=False):
     """botocore's `ConverseStreamTrace` (structure)."""
@@ -525,10 +526,10 @@ class ConverseStreamTrace(TypedDict, total=False):
 class ConverseTokensRequest(TypedDict, total=False):
     """botocore's `ConverseTokensRequest` (structure)."""
 
-    additionalModelRequestFields: Any
     messages: list[Message]
     system: list[SystemContentBlock]
     toolConfig: ToolConfiguration
+    additionalModelRequestFields: Any
 
 class ConverseTrace(TypedDict, total=False):
     """botocore's `ConverseTrace` (structure)."""
@@ -539,14 +540,14 @@ class ConverseTrace(TypedDict, total=False):
 class CountTokensInput(TypedDict, total=False):
     """botocore's `CountTokensInput` (union: exactly one member)."""
 
-    converse: ConverseTokensRequest
     invokeModel: InvokeModelTokensRequest
+    converse: ConverseTokensRequest
 
 class CountTokensRequest(TypedDict, total=False):
     """botocore's `CountTokensRequest` (structure)."""
 
-    input: Required[CountTokensInput]
     modelId: Required[str]
+    input: Required[CountTokensInput]
 
 class CountTokensResponse(TypedDict, total=False):
     """botocore's `CountTokensResponse` (structure)."""
@@ -556,25 +557,25 @@ class CountTokensResponse(TypedDict, total=False):
 class DocumentBlock(TypedDict, total=False):
     """botocore's `DocumentBlock` (structure)."""
 
-    citations: CitationsConfig
-    context: str
     format: DocumentFormat
     name: Required[str]
     source: Required[DocumentSource]
+    context: str
+    citations: CitationsConfig
 
 class DocumentCharLocation(TypedDict, total=False):
     """botocore's `DocumentCharLocation` (structure)."""
 
     documentIndex: int
-    end: int
     start: int
+    end: int
 
 class DocumentChunkLocation(TypedDict, total=False):
     """botocore's `DocumentChunkLocation` (structure)."""
 
     documentIndex: int
-    end: int
     start: int
+    end: int
 
 class DocumentContentBlock(TypedDict, total=False):
     """botocore's `DocumentContentBlock` (union: exactly one member)."""
@@ -585,16 +586,16 @@ class DocumentPageLocation(TypedDict, total=False):
     """botocore's `DocumentPageLocation` (structure)."""
 
     documentIndex: int
-    end: int
     start: int
+    end: int
 
 class DocumentSource(TypedDict, total=False):
     """botocore's `DocumentSource` (union: exactly one member)."""
 
     bytes: builtins.bytes | bytearray | str
-    content: list[DocumentContentBlock]
     s3Location: S3Location
     text: str
+    content: list[DocumentContentBlock]
 
 class ErrorBlock(TypedDict, total=False):
     """botocore's `ErrorBlock` (structure)."""
@@ -604,32 +605,32 @@ class ErrorBlock(TypedDict, total=False):
 class GuardrailAssessment(TypedDict, total=False):
     """botocore's `GuardrailAssessment` (structure)."""
 
-    appliedGuardrailDetails: AppliedGuardrailDetails
-    automatedReasoningPolicy: GuardrailAutomatedReasoningPolicyAssessment
-    contentPolicy: GuardrailContentPolicyAssessment
-    contextualGroundingPolicy: GuardrailContextualGroundingPolicyAssessment
-    invocationMetrics: GuardrailInvocationMetrics
-    sensitiveInformationPolicy: GuardrailSensitiveInformationPolicyAssessment
     topicPolicy: GuardrailTopicPolicyAssessment
+    contentPolicy: GuardrailContentPolicyAssessment
     wordPolicy: GuardrailWordPolicyAssessment
+    sensitiveInformationPolicy: GuardrailSensitiveInformationPolicyAssessment
+    contextualGroundingPolicy: GuardrailContextualGroundingPolicyAssessment
+    automatedReasoningPolicy: GuardrailAutomatedReasoningPolicyAssessment
+    invocationMetrics: GuardrailInvocationMetrics
+    appliedGuardrailDetails: AppliedGuardrailDetails
 
 class GuardrailAutomatedReasoningFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningFinding` (union: exactly one member)."""
 
-    impossible: GuardrailAutomatedReasoningImpossibleFinding
-    invalid: GuardrailAutomatedReasoningInvalidFinding
-    noTranslations: GuardrailAutomatedReasoningNoTranslationsFinding
-    satisfiable: GuardrailAutomatedReasoningSatisfiableFinding
-    tooComplex: GuardrailAutomatedReasoningTooComplexFinding
-    translationAmbiguous: GuardrailAutomatedReasoningTranslationAmbiguousFinding
     valid: GuardrailAutomatedReasoningValidFinding
+    invalid: GuardrailAutomatedReasoningInvalidFinding
+    satisfiable: GuardrailAutomatedReasoningSatisfiableFinding
+    impossible: GuardrailAutomatedReasoningImpossibleFinding
+    translationAmbiguous: GuardrailAutomatedReasoningTranslationAmbiguousFinding
+    tooComplex: GuardrailAutomatedReasoningTooComplexFinding
+    noTranslations: GuardrailAutomatedReasoningNoTranslationsFinding
 
 class GuardrailAutomatedReasoningImpossibleFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningImpossibleFinding` (structure)."""
 
+    translation: GuardrailAutomatedReasoningTranslation
     contradictingRules: list[GuardrailAutomatedReasoningRule]
     logicWarning: GuardrailAutomatedReasoningLogicWarning
-    translation: GuardrailAutomatedReasoningTranslation
 
 class GuardrailAutomatedReasoningInputTextReference(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningInputTextReference` (structure)."""
@@ -639,16 +640,16 @@ class GuardrailAutomatedReasoningInputTextReference(TypedDict, total=False):
 class GuardrailAutomatedReasoningInvalidFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningInvalidFinding` (structure)."""
 
+    translation: GuardrailAutomatedReasoningTranslation
     contradictingRules: list[GuardrailAutomatedReasoningRule]
     logicWarning: GuardrailAutomatedReasoningLogicWarning
-    translation: GuardrailAutomatedReasoningTranslation
 
 class GuardrailAutomatedReasoningLogicWarning(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningLogicWarning` (structure)."""
 
-    claims: list[GuardrailAutomatedReasoningStatement]
-    premises: list[GuardrailAutomatedReasoningStatement]
     type: GuardrailAutomatedReasoningLogicWarningType
+    premises: list[GuardrailAutomatedReasoningStatement]
+    claims: list[GuardrailAutomatedReasoningStatement]
 
 class GuardrailAutomatedReasoningNoTranslationsFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningNoTranslationsFinding` (structure)."""
@@ -667,10 +668,10 @@ class GuardrailAutomatedReasoningRule(TypedDict, total=False):
 class GuardrailAutomatedReasoningSatisfiableFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningSatisfiableFinding` (structure)."""
 
-    claimsFalseScenario: GuardrailAutomatedReasoningScenario
-    claimsTrueScenario: GuardrailAutomatedReasoningScenario
-    logicWarning: GuardrailAutomatedReasoningLogicWarning
     translation: GuardrailAutomatedReasoningTranslation
+    claimsTrueScenario: GuardrailAutomatedReasoningScenario
+    claimsFalseScenario: GuardrailAutomatedReasoningScenario
+    logicWarning: GuardrailAutomatedReasoningLogicWarning
 
 class GuardrailAutomatedReasoningScenario(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningScenario` (structure)."""
@@ -689,17 +690,17 @@ class GuardrailAutomatedReasoningTooComplexFinding(TypedDict, total=False):
 class GuardrailAutomatedReasoningTranslation(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningTranslation` (structure)."""
 
-    claims: list[GuardrailAutomatedReasoningStatement]
-    confidence: float
     premises: list[GuardrailAutomatedReasoningStatement]
-    untranslatedClaims: list[GuardrailAutomatedReasoningInputTextReference]
+    claims: list[GuardrailAutomatedReasoningStatement]
     untranslatedPremises: list[GuardrailAutomatedReasoningInputTextReference]
+    untranslatedClaims: list[GuardrailAutomatedReasoningInputTextReference]
+    confidence: float
 
 class GuardrailAutomatedReasoningTranslationAmbiguousFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningTranslationAmbiguousFinding` (structure)."""
 
-    differenceScenarios: list[GuardrailAutomatedReasoningScenario]
     options: list[GuardrailAutomatedReasoningTranslationOption]
+    differenceScenarios: list[GuardrailAutomatedReasoningScenario]
 
 class GuardrailAutomatedReasoningTranslationOption(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningTranslationOption` (structure)."""
@@ -709,10 +710,10 @@ class GuardrailAutomatedReasoningTranslationOption(TypedDict, total=False):
 class GuardrailAutomatedReasoningValidFinding(TypedDict, total=False):
     """botocore's `GuardrailAutomatedReasoningValidFinding` (structure)."""
 
-    claimsTrueScenario: GuardrailAutomatedReasoningScenario
-    logicWarning: GuardrailAutomatedReasoningLogicWarning
-    supportingRules: list[GuardrailAutomatedReasoningRule]
     translation: GuardrailAutomatedReasoningTranslation
+    claimsTrueScenario: GuardrailAutomatedReasoningScenario
+    supportingRules: list[GuardrailAutomatedReasoningRule]
+    logicWarning: GuardrailAutomatedReasoningLogicWarning
 
 class GuardrailConfiguration(TypedDict, total=False):
     """botocore's `GuardrailConfiguration` (structure)."""
@@ -724,11 +725,11 @@ class GuardrailConfiguration(TypedDict, total=False):
 class GuardrailContentFilter(TypedDict, total=False):
     """botocore's `GuardrailContentFilter` (structure)."""
 
-    action: Required[GuardrailContentPolicyAction]
-    confidence: Required[GuardrailContentFilterConfidence]
-    detected: bool
-    filterStrength: GuardrailContentFilterStrength
     type: Required[GuardrailContentFilterType]
+    confidence: Required[GuardrailContentFilterConfidence]
+    filterStrength: GuardrailContentFilterStrength
+    action: Required[GuardrailContentPolicyAction]
+    detected: bool
 
 class GuardrailContentPolicyAssessment(TypedDict, total=False):
     """botocore's `GuardrailContentPolicyAssessment` (structure)."""
@@ -738,11 +739,11 @@ class GuardrailContentPolicyAssessment(TypedDict, total=False):
 class GuardrailContextualGroundingFilter(TypedDict, total=False):
     """botocore's `GuardrailContextualGroundingFilter` (structure)."""
 
+    type: Required[GuardrailContextualGroundingFilterType]
+    threshold: Required[float]
+    score: Required[float]
     action: Required[GuardrailContextualGroundingPolicyAction]
     detected: bool
-    score: Required[float]
-    threshold: Required[float]
-    type: Required[GuardrailContextualGroundingFilterType]
 
 class GuardrailContextualGroundingPolicyAssessment(TypedDict, total=False):
     """botocore's `GuardrailContextualGroundingPolicyAssessment` (structure)."""
@@ -752,8 +753,8 @@ class GuardrailContextualGroundingPolicyAssessment(TypedDict, total=False):
 class GuardrailConverseContentBlock(TypedDict, total=False):
     """botocore's `GuardrailConverseContentBlock` (union: exactly one member)."""
 
-    image: GuardrailConverseImageBlock
     text: GuardrailConverseTextBlock
+    image: GuardrailConverseImageBlock
 
 class GuardrailConverseImageBlock(TypedDict, total=False):
     """botocore's `GuardrailConverseImageBlock` (structure)."""
@@ -769,21 +770,21 @@ class GuardrailConverseImageSource(TypedDict, total=False):
 class GuardrailConverseTextBlock(TypedDict, total=False):
     """botocore's `GuardrailConverseTextBlock` (structure)."""
 
-    qualifiers: list[GuardrailConverseContentQualifier]
     text: Required[str]
+    qualifiers: list[GuardrailConverseContentQualifier]
 
 class GuardrailCoverage(TypedDict, total=False):
     """botocore's `GuardrailCoverage` (structure)."""
 
-    images: GuardrailImageCoverage
     textCharacters: GuardrailTextCharactersCoverage
+    images: GuardrailImageCoverage
 
 class GuardrailCustomWord(TypedDict, total=False):
     """botocore's `GuardrailCustomWord` (structure)."""
 
+    match: Required[str]
     action: Required[GuardrailWordPolicyAction]
     detected: bool
-    match: Required[str]
 
 class GuardrailImageCoverage(TypedDict, total=False):
     """botocore's `GuardrailImageCoverage` (structure)."""
@@ -794,34 +795,34 @@ class GuardrailImageCoverage(TypedDict, total=False):
 class GuardrailInvocationMetrics(TypedDict, total=False):
     """botocore's `GuardrailInvocationMetrics` (structure)."""
 
-    guardrailCoverage: GuardrailCoverage
     guardrailProcessingLatency: int
     usage: GuardrailUsage
+    guardrailCoverage: GuardrailCoverage
 
 class GuardrailManagedWord(TypedDict, total=False):
     """botocore's `GuardrailManagedWord` (structure)."""
 
-    action: Required[GuardrailWordPolicyAction]
-    detected: bool
     match: Required[str]
     type: Required[GuardrailManagedWordType]
+    action: Required[GuardrailWordPolicyAction]
+    detected: bool
 
 class GuardrailPiiEntityFilter(TypedDict, total=False):
     """botocore's `GuardrailPiiEntityFilter` (structure)."""
 
-    action: Required[GuardrailSensitiveInformationPolicyAction]
-    detected: bool
     match: Required[str]
     type: Required[GuardrailPiiEntityType]
+    action: Required[GuardrailSensitiveInformationPolicyAction]
+    detected: bool
 
 class GuardrailRegexFilter(TypedDict, total=False):
     """botocore's `GuardrailRegexFilter` (structure)."""
 
+    name: str
+    match: str
+    regex: str
     action: Required[GuardrailSensitiveInformationPolicyAction]
     detected: bool
-    match: str
-    name: str
-    regex: str
 
 class GuardrailSensitiveInformationPolicyAssessment(TypedDict, total=False):
     """botocore's `GuardrailSensitiveInformationPolicyAssessment` (structure)."""
@@ -834,8 +835,8 @@ class GuardrailStreamConfiguration(TypedDict, total=False):
 
     guardrailIdentifier: str
     guardrailVersion: str
-    streamProcessingMode: GuardrailStreamProcessingMode
     trace: GuardrailTrace
+    streamProcessingMode: GuardrailStreamProcessingMode
 
 class GuardrailTextCharactersCoverage(TypedDict, total=False):
     """botocore's `GuardrailTextCharactersCoverage` (structure)."""
@@ -846,10 +847,10 @@ class GuardrailTextCharactersCoverage(TypedDict, total=False):
 class GuardrailTopic(TypedDict, total=False):
     """botocore's `GuardrailTopic` (structure)."""
 
-    action: Required[GuardrailTopicPolicyAction]
-    detected: bool
     name: Required[str]
     type: Required[GuardrailTopicType]
+    action: Required[GuardrailTopicPolicyAction]
+    detected: bool
 
 class GuardrailTopicPolicyAssessment(TypedDict, total=False):
     """botocore's `GuardrailTopicPolicyAssessment` (structure)."""
@@ -859,23 +860,23 @@ class GuardrailTopicPolicyAssessment(TypedDict, total=False):
 class GuardrailTraceAssessment(TypedDict, total=False):
     """botocore's `GuardrailTraceAssessment` (structure)."""
 
-    actionReason: str
-    inputAssessment: dict[str, GuardrailAssessment]
     modelOutput: list[str]
+    inputAssessment: dict[str, GuardrailAssessment]
     outputAssessments: dict[str, list[GuardrailAssessment]]
+    actionReason: str
 
 class GuardrailUsage(TypedDict, total=False):
     """botocore's `GuardrailUsage` (structure)."""
 
-    automatedReasoningPolicies: int
-    automatedReasoningPolicyUnits: int
-    contentPolicyImageUnits: int
-    contentPolicyUnits: Required[int]
-    contextualGroundingPolicyUnits: Required[int]
-    sensitiveInformationPolicyFreeUnits: Required[int]
-    sensitiveInformationPolicyUnits: Required[int]
     topicPolicyUnits: Required[int]
+    contentPolicyUnits: Required[int]
     wordPolicyUnits: Required[int]
+    sensitiveInformationPolicyUnits: Required[int]
+    sensitiveInformationPolicyFreeUnits: Required[int]
+    contextualGroundingPolicyUnits: Required[int]
+    contentPolicyImageUnits: int
+    automatedReasoningPolicyUnits: int
+    automatedReasoningPolicies: int
 
 class GuardrailWordPolicyAssessment(TypedDict, total=False):
     """botocore's `GuardrailWordPolicyAssessment` (structure)."""
@@ -886,15 +887,15 @@ class GuardrailWordPolicyAssessment(TypedDict, total=False):
 class ImageBlock(TypedDict, total=False):
     """botocore's `ImageBlock` (structure)."""
 
-    error: ErrorBlock
     format: Required[ImageFormat]
     source: Required[ImageSource]
+    error: ErrorBlock
 
 class ImageBlockDelta(TypedDict, total=False):
     """botocore's `ImageBlockDelta` (structure)."""
 
-    error: ErrorBlock
     source: ImageSource
+    error: ErrorBlock
 
 class ImageBlockStart(TypedDict, total=False):
     """botocore's `ImageBlockStart` (structure)."""
@@ -911,9 +912,9 @@ class InferenceConfiguration(TypedDict, total=False):
     """botocore's `InferenceConfiguration` (structure)."""
 
     maxTokens: int
-    stopSequences: list[str]
     temperature: float
     topP: float
+    stopSequences: list[str]
 
 class InternalServerException(TypedDict, total=False):
     """botocore's `InternalServerException` (structure)."""
@@ -928,15 +929,15 @@ class InvokeModelTokensRequest(TypedDict, total=False):
 class JsonSchemaDefinition(TypedDict, total=False):
     """botocore's `JsonSchemaDefinition` (structure)."""
 
-    description: str
-    name: str
     schema: Required[str]
+    name: str
+    description: str
 
 class Message(TypedDict, total=False):
     """botocore's `Message` (structure)."""
 
-    content: Required[list[ContentBlock]]
     role: Required[ConversationRole]
+    content: Required[list[ContentBlock]]
 
 class MessageStartEvent(TypedDict, total=False):
     """botocore's `MessageStartEvent` (structure)."""
@@ -946,27 +947,27 @@ class MessageStartEvent(TypedDict, total=False):
 class MessageStopEvent(TypedDict, total=False):
     """botocore's `MessageStopEvent` (structure)."""
 
-    additionalModelResponseFields: Any
     stopReason: Required[StopReason]
+    additionalModelResponseFields: Any
 
 class ModelStreamErrorException(TypedDict, total=False):
     """botocore's `ModelStreamErrorException` (structure)."""
 
     message: str
-    originalMessage: str
     originalStatusCode: int
+    originalMessage: str
 
 class OutputConfig(TypedDict, total=False):
     """botocore's `OutputConfig` (structure)."""
 
-    effort: str
     textFormat: OutputFormat
+    effort: str
 
 class OutputFormat(TypedDict, total=False):
     """botocore's `OutputFormat` (structure)."""
 
-    structure: Required[OutputFormatStructure]
     type: Required[OutputFormatType]
+    structure: Required[OutputFormatStructure]
 
 class OutputFormatStructure(TypedDict, total=False):
     """botocore's `OutputFormatStructure` (union: exactly one member)."""
@@ -997,29 +998,29 @@ class ReasoningContentBlock(TypedDict, total=False):
 class ReasoningContentBlockDelta(TypedDict, total=False):
     """botocore's `ReasoningContentBlockDelta` (union: exactly one member)."""
 
+    text: str
     redactedContent: bytes | bytearray | str
     signature: str
-    text: str
 
 class ReasoningTextBlock(TypedDict, total=False):
     """botocore's `ReasoningTextBlock` (structure)."""
 
-    signature: str
     text: Required[str]
+    signature: str
 
 class S3Location(TypedDict, total=False):
     """botocore's `S3Location` (structure)."""
 
-    bucketOwner: str
     uri: Required[str]
+    bucketOwner: str
 
 class SearchResultBlock(TypedDict, total=False):
     """botocore's `SearchResultBlock` (structure)."""
 
-    citations: CitationsConfig
-    content: Required[list[SearchResultContentBlock]]
     source: Required[str]
     title: Required[str]
+    content: Required[list[SearchResultContentBlock]]
+    citations: CitationsConfig
 
 class SearchResultContentBlock(TypedDict, total=False):
     """botocore's `SearchResultContentBlock` (structure)."""
@@ -1029,9 +1030,9 @@ class SearchResultContentBlock(TypedDict, total=False):
 class SearchResultLocation(TypedDict, total=False):
     """botocore's `SearchResultLocation` (structure)."""
 
-    end: int
     searchResultIndex: int
     start: int
+    end: int
 
 class ServiceTier(TypedDict, total=False):
     """botocore's `ServiceTier` (structure)."""
@@ -1051,9 +1052,9 @@ class SpecificToolChoice(TypedDict, total=False):
 class SystemContentBlock(TypedDict, total=False):
     """botocore's `SystemContentBlock` (union: exactly one member)."""
 
-    cachePoint: CachePointBlock
-    guardContent: GuardrailConverseContentBlock
     text: str
+    guardContent: GuardrailConverseContentBlock
+    cachePoint: CachePointBlock
 
 class SystemTool(TypedDict, total=False):
     """botocore's `SystemTool` (structure)."""
@@ -1068,19 +1069,19 @@ class ThrottlingException(TypedDict, total=False):
 class TokenUsage(TypedDict, total=False):
     """botocore's `TokenUsage` (structure)."""
 
-    cacheDetails: list[CacheDetail]
-    cacheReadInputTokens: int
-    cacheWriteInputTokens: int
     inputTokens: Required[int]
     outputTokens: Required[int]
     totalTokens: Required[int]
+    cacheReadInputTokens: int
+    cacheWriteInputTokens: int
+    cacheDetails: list[CacheDetail]
 
 class Tool(TypedDict, total=False):
     """botocore's `Tool` (union: exactly one member)."""
 
-    cachePoint: CachePointBlock
-    systemTool: SystemTool
     toolSpec: ToolSpecification
+    systemTool: SystemTool
+    cachePoint: CachePointBlock
 
 class ToolAdditionBlock(TypedDict, total=False):
     """botocore's `ToolAdditionBlock` (structure)."""
@@ -1090,15 +1091,15 @@ class ToolAdditionBlock(TypedDict, total=False):
 class ToolChoice(TypedDict, total=False):
     """botocore's `ToolChoice` (union: exactly one member)."""
 
-    any: AnyToolChoice
     auto: AutoToolChoice
+    any: AnyToolChoice
     tool: SpecificToolChoice
 
 class ToolConfiguration(TypedDict, total=False):
     """botocore's `ToolConfiguration` (structure)."""
 
-    toolChoice: ToolChoice
     tools: Required[list[Tool]]
+    toolChoice: ToolChoice
 
 class ToolInputSchema(TypedDict, total=False):
     """botocore's `ToolInputSchema` (union: exactly one member)."""
@@ -1108,9 +1109,9 @@ class ToolInputSchema(TypedDict, total=False):
 class ToolReference(TypedDict, total=False):
     """botocore's `ToolReference` (structure)."""
 
+    type: str
     name: str
     serverName: str
-    type: str
 
 class ToolRemovalBlock(TypedDict, total=False):
     """botocore's `ToolRemovalBlock` (structure)."""
@@ -1120,48 +1121,48 @@ class ToolRemovalBlock(TypedDict, total=False):
 class ToolResultBlock(TypedDict, total=False):
     """botocore's `ToolResultBlock` (structure)."""
 
+    toolUseId: Required[str]
     content: Required[list[ToolResultContentBlock]]
     status: ToolResultStatus
-    toolUseId: Required[str]
     type: str
 
 class ToolResultBlockDelta(TypedDict, total=False):
     """botocore's `ToolResultBlockDelta` (union: exactly one member)."""
 
-    json: Any
     text: str
+    json: Any
 
 class ToolResultBlockStart(TypedDict, total=False):
     """botocore's `ToolResultBlockStart` (structure)."""
 
-    status: ToolResultStatus
     toolUseId: Required[str]
     type: str
+    status: ToolResultStatus
 
 class ToolResultContentBlock(TypedDict, total=False):
     """botocore's `ToolResultContentBlock` (union: exactly one member)."""
 
-    document: DocumentBlock
-    image: ImageBlock
     json: Any
-    searchResult: SearchResultBlock
     text: str
+    image: ImageBlock
+    document: DocumentBlock
     video: VideoBlock
+    searchResult: SearchResultBlock
 
 class ToolSpecification(TypedDict, total=False):
     """botocore's `ToolSpecification` (structure)."""
 
+    name: Required[str]
     description: str
     inputSchema: Required[ToolInputSchema]
-    name: Required[str]
     strict: bool
 
 class ToolUseBlock(TypedDict, total=False):
     """botocore's `ToolUseBlock` (structure)."""
 
-    input: Required[Any]
-    name: Required[str]
     toolUseId: Required[str]
+    name: Required[str]
+    input: Required[Any]
     type: ToolUseType
 
 class ToolUseBlockDelta(TypedDict, total=False):
@@ -1172,8 +1173,8 @@ class ToolUseBlockDelta(TypedDict, total=False):
 class ToolUseBlockStart(TypedDict, total=False):
     """botocore's `ToolUseBlockStart` (structure)."""
 
-    name: Required[str]
     toolUseId: Required[str]
+    name: Required[str]
     type: ToolUseType
 
 class ValidationException(TypedDict, total=False):
@@ -1196,5 +1197,23 @@ class VideoSource(TypedDict, total=False):
 class WebLocation(TypedDict, total=False):
     """botocore's `WebLocation` (structure)."""
 
-    domain: str
     url: str
+    domain: str
+
+class ResponseMetadataTypeDef(TypedDict):
+    """boto3's `ResponseMetadata`: request id, HTTP status and headers, retries."""
+
+    RequestId: str
+    HTTPStatusCode: int
+    HTTPHeaders: dict[str, str]
+    RetryAttempts: int
+
+class ConverseResponseTypeDef(ConverseResponse, total=False):
+    """What `converse` returns: `ConverseResponse` and boto3's `ResponseMetadata`."""
+
+    ResponseMetadata: Required[ResponseMetadataTypeDef]
+
+class CountTokensResponseTypeDef(CountTokensResponse, total=False):
+    """What `count_tokens` returns: `CountTokensResponse` and boto3's `ResponseMetadata`."""
+
+    ResponseMetadata: Required[ResponseMetadataTypeDef]

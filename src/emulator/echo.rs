@@ -63,6 +63,11 @@ fn source_of(block: &Value) -> String {
     "no source".to_owned()
 }
 
+fn text_of(value: &Value) -> &str {
+    value.get("text").and_then(Value::as_str).unwrap_or("")
+}
+
+/// A short description of a block that is not text, naming its kind.
 fn describe(block: &Value) -> String {
     let Some((kind, inner)) = block.as_object().and_then(|o| o.iter().next()) else {
         return "[empty block]".to_owned();
@@ -95,6 +100,30 @@ fn describe(block: &Value) -> String {
             format!("[toolResult {}: {}]", field("toolUseId"), parts.join(" "))
         }
         "toolUse" => format!("[toolUse {}]", field("name")),
+        "searchResult" => format!("[searchResult {}]", field("title")),
+        "guardContent" => match inner.get("text") {
+            Some(text) => format!("[guardContent {}]", text_of(text)),
+            None => "[guardContent image]".to_owned(),
+        },
+        "citationsContent" => {
+            let texts: Vec<&str> = inner
+                .get("content")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(text_of)
+                .collect();
+            format!("[citationsContent {}]", texts.join(" "))
+        }
+        "reasoningContent" => "[reasoningContent]".to_owned(),
+        "toolAddition" | "toolRemoval" => {
+            let tool = inner.get("tool");
+            let name = tool
+                .and_then(|t| t.get("name").or_else(|| t.get("serverName")))
+                .and_then(Value::as_str)
+                .unwrap_or("?");
+            format!("[{kind} {name}]")
+        }
         other => format!("[{other}]"),
     }
 }
@@ -201,6 +230,24 @@ mod tests {
                 json!([{"video": {"format": "mp4", "source": {"s3Location": {"uri": "s3://b/v.mp4"}}}}])
             ),
             "[video mp4, s3://b/v.mp4]"
+        );
+        assert_eq!(
+            text(json!([{"searchResult": {"source": "s", "title": "Paris", "content": []}}])),
+            "[searchResult Paris]"
+        );
+        assert_eq!(
+            text(json!([{"guardContent": {"text": {"text": "guarded"}}}])),
+            "[guardContent guarded]"
+        );
+        assert_eq!(
+            text(json!([{"citationsContent": {"content": [{"text": "a"}, {"text": "b"}]}}])),
+            "[citationsContent a b]"
+        );
+        assert_eq!(
+            text(
+                json!([{"toolAddition": {"tool": {"name": "search"}}}, {"cachePoint": {"type": "default"}}])
+            ),
+            "[toolAddition search]\n[cachePoint]"
         );
         assert_eq!(text(json!([])), "[empty message]");
         assert_eq!(reply_text(&json!({}), "arn:p"), "[prompt arn:p]");

@@ -3,8 +3,10 @@
 //! Rules, chosen to be easy to predict in tests rather than to match any real model:
 //! a run of alphanumeric characters counts one token per 4 characters (rounded up),
 //! whitespace counts nothing, and every other character counts one token. Requests count
-//! their system texts, message texts, tool uses, tool results and tool specifications;
-//! images, documents, videos and audio count a fixed amount each.
+//! the texts of every content kind (system, messages, tool uses and results, guarded text,
+//! reasoning, search results, cited content, tool references) and their tool
+//! specifications; images (guarded ones too), documents, videos and audio count a fixed
+//! amount each; cache points count nothing.
 
 use serde_json::Value;
 
@@ -96,6 +98,13 @@ fn text_of<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The tokens of the `text` of each item in a list of `{"text": ...}` blocks.
+fn texts_of(items: Option<&Value>) -> u64 {
+    items.and_then(Value::as_array).map_or(0, |items| {
+        items.iter().map(|i| count_text(text_of(i, "text"))).sum()
+    })
+}
+
 /// The tokens of one content block (of a message, a tool result or a system prompt).
 fn count_block(block: &Value) -> u64 {
     let Some(object) = block.as_object() else {
@@ -118,12 +127,23 @@ fn count_block(block: &Value) -> u64 {
                 TOOL_RESULT_TOKENS
                     + content.map_or(0, |blocks| blocks.iter().map(count_block).sum())
             }
-            "guardContent" => inner
-                .get("text")
-                .map_or(0, |t| count_text(text_of(t, "text"))),
+            "guardContent" => match inner.get("text") {
+                Some(t) => count_text(text_of(t, "text")),
+                None if inner.get("image").is_some() => IMAGE_TOKENS,
+                None => 0,
+            },
             "reasoningContent" => inner
                 .get("reasoningText")
                 .map_or(0, |r| count_text(text_of(r, "text"))),
+            "searchResult" => {
+                count_text(text_of(inner, "title"))
+                    + count_text(text_of(inner, "source"))
+                    + texts_of(inner.get("content"))
+            }
+            "citationsContent" => texts_of(inner.get("content")),
+            "toolAddition" | "toolRemoval" => inner.get("tool").map_or(0, |tool| {
+                count_text(text_of(tool, "name")) + count_text(text_of(tool, "serverName"))
+            }),
             _ => 0,
         };
     }
@@ -237,5 +257,39 @@ mod tests {
         let tools = count_text("add") + count_text("{}");
         assert_eq!(count_input(&request), system + messages + tools);
         assert_eq!(count_input(&json!({})), 0);
+    }
+
+    #[test]
+    fn counts_every_content_kind() {
+        let count = |block: Value| count_block(&block);
+        assert_eq!(count(json!({"cachePoint": {"type": "default"}})), 0);
+        assert_eq!(
+            count(
+                json!({"guardContent": {"image": {"format": "png", "source": {"bytes": "AA=="}}}})
+            ),
+            IMAGE_TOKENS
+        );
+        assert_eq!(
+            count(
+                json!({"searchResult": {"source": "s", "title": "t", "content": [{"text": "abcde"}]}})
+            ),
+            4
+        );
+        assert_eq!(
+            count(
+                json!({"citationsContent": {"content": [{"text": "ab"}, {"text": "cd"}], "citations": []}})
+            ),
+            2
+        );
+        assert_eq!(
+            count(json!({"toolAddition": {"tool": {"name": "search"}}})),
+            2
+        );
+        assert_eq!(
+            count(json!({"toolRemoval": {"tool": {"serverName": "mcp"}}})),
+            1
+        );
+        assert_eq!(count(json!({"audio": {"format": "mp3"}})), AUDIO_TOKENS);
+        assert_eq!(count(json!({"video": {"format": "mp4"}})), VIDEO_TOKENS);
     }
 }

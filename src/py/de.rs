@@ -12,6 +12,8 @@ use pyo3::types::{
 };
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
+use crate::wire::check::{self, Min};
+
 /// Why a value could not be taken; turned into a message once its path is known.
 #[derive(Debug)]
 pub enum DeError {
@@ -38,6 +40,16 @@ pub enum DeError {
         name: String,
         expected: &'static [&'static str],
     },
+    /// A value in a JSON document of a type botocore does not take there.
+    InvalidDocumentType { value: String, type_name: String },
+    /// A string or list shorter than its shape's `min` (`key`: a map key's, which it is).
+    InvalidLength {
+        len: usize,
+        min: i64,
+        key: Option<String>,
+    },
+    /// A number below its shape's `min`, shown as Python's `str` of it.
+    BelowMin { value: String, min: i64 },
     /// A number outside the range of its member.
     OutOfRange(String),
     /// Python raised while a value was read (a file's read(), a failing __repr__).
@@ -86,8 +98,9 @@ impl DeError {
             Self::UnknownMember { name, expected } => {
                 format!("Unknown parameter in {path}: \"{name}\", must be one of: {}", expected.join(", "))
             }
+            // Worded as botocore words it, missing space included.
             Self::UnionArity { set: 0, expected } => format!(
-                "Must set one of the following keys for tagged union structure {path}: {}.",
+                "Must set one of the following keys for tagged unionstructure {path}: {}.",
                 expected.join(", ")
             ),
             Self::UnionArity { expected, .. } => format!(
@@ -97,6 +110,19 @@ impl DeError {
             ),
             Self::UnknownUnionMember { name, expected } => {
                 format!("Unknown parameter in {path}: \"{name}\", must be one of: {}", expected.join(", "))
+            }
+            Self::InvalidDocumentType { value, type_name } => format!(
+                "Invalid type for document parameter {path}, value: {value}, type: {type_name}, valid types: \
+                 <class 'str'>, <class 'int'>, <class 'bool'>, <class 'float'>, <class 'list'>, <class 'dict'>"
+            ),
+            Self::InvalidLength { len, min, key: None } => {
+                format!("Invalid length for parameter {path}, value: {len}, valid min length: {min}")
+            }
+            Self::InvalidLength { len, min, key: Some(key) } => format!(
+                "Invalid length for parameter {path} (key: {key}), value: {len}, valid min length: {min}"
+            ),
+            Self::BelowMin { value, min } => {
+                format!("Invalid value for parameter {path}, value: {value}, valid min value: {min}")
             }
             Self::OutOfRange(detail) => format!("Invalid value for parameter {path}: {detail}"),
             Self::Python(detail) => format!("Invalid value for parameter {path}: {detail}"),
@@ -123,6 +149,10 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> Result<T, Param
         } else {
             raw_path
         };
+        // A map key's own error has no key in its path yet: the map is the place.
+        if let Some(map) = path.strip_suffix(".?") {
+            path = map.to_owned();
+        }
         // An unknown member's path ends with the member itself; botocore names its parent.
         if let DeError::UnknownMember { name, .. } = err.inner() {
             if path == *name {
@@ -156,14 +186,17 @@ impl<'py> PyDe<'py> {
         Self { obj: obj.clone() }
     }
 
-    fn invalid(&self, valid: &'static str) -> DeError {
-        // As botocore words it: str() of the value and of its type.
-        let type_name = self
-            .obj
+    /// `str()` of the value's type, as botocore shows it.
+    fn type_name(&self) -> String {
+        self.obj
             .get_type()
             .str()
             .map(|n| n.to_string())
-            .unwrap_or_else(|_| "<class 'object'>".into());
+            .unwrap_or_else(|_| "<class 'object'>".into())
+    }
+
+    /// `str()` of the value, as botocore shows it, cut to 80 characters.
+    fn shown(&self) -> String {
         let mut value = self
             .obj
             .str()
@@ -177,10 +210,55 @@ impl<'py> PyDe<'py> {
             value.truncate(cut);
             value.push_str("...");
         }
+        value
+    }
+
+    fn invalid(&self, valid: &'static str) -> DeError {
         DeError::InvalidType {
-            value,
-            type_name,
+            value: self.shown(),
+            type_name: self.type_name(),
             valid,
+        }
+    }
+
+    /// botocore's `min` check of the value against `min`, when the value has the type the
+    /// check applies to (a value of the wrong type fails its type check afterwards).
+    fn check_min(&self, min: Min) -> Result<(), DeError> {
+        let obj = &self.obj;
+        match min {
+            Min::Length(n) | Min::KeyLength(n) => {
+                let len = if let Ok(s) = obj.cast::<PyString>() {
+                    // Python's len(): code points.
+                    s.to_cow()
+                        .map(|t| t.chars().count())
+                        .map_err(|e| DeError::Python(e.to_string()))?
+                } else if let Ok(list) = obj.cast::<PyList>() {
+                    list.len()
+                } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+                    tuple.len()
+                } else {
+                    return Ok(());
+                };
+                if i64::try_from(len).unwrap_or(i64::MAX) < n {
+                    let key = matches!(min, Min::KeyLength(_)).then(|| self.shown());
+                    return Err(DeError::InvalidLength { len, min: n, key });
+                }
+                Ok(())
+            }
+            Min::Value(n) => {
+                let numeric = !obj.is_instance_of::<PyBool>()
+                    && (obj.is_instance_of::<PyInt>()
+                        || obj.is_instance_of::<PyFloat>()
+                        || is_decimal(obj));
+                // Python's own comparison, as botocore makes it (NaN is never below).
+                if numeric && obj.lt(n).map_err(|e| DeError::Python(e.to_string()))? {
+                    return Err(DeError::BelowMin {
+                        value: self.shown(),
+                        min: n,
+                    });
+                }
+                Ok(())
+            }
         }
     }
 
@@ -281,7 +359,10 @@ macro_rules! deserialize_int {
 impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
     type Error = DeError;
 
-    /// Documents (free JSON) and anything that does not say what it wants.
+    /// JSON documents (the only values read without a type): what botocore takes in one
+    /// (None, bool, int, float, str, list, dict with str keys); tuples, Decimal, bytes and
+    /// the rest are refused as botocore refuses them, and so are NaN and the infinities,
+    /// which JSON cannot hold.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let obj = &self.obj;
         if obj.is_none() {
@@ -299,19 +380,26 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
                 )))
             }
         } else if let Ok(f) = obj.cast::<PyFloat>() {
-            visitor.visit_f64(f.value())
+            let value = f.value();
+            if value.is_finite() {
+                visitor.visit_f64(value)
+            } else {
+                Err(DeError::OutOfRange(format!(
+                    "{} cannot be sent in a JSON document (JSON has no NaN or infinity)",
+                    self.shown()
+                )))
+            }
         } else if let Ok(s) = obj.cast::<PyString>() {
             visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
         } else if obj.is_instance_of::<PyDict>() {
             self.deserialize_map(visitor)
-        } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        } else if obj.is_instance_of::<PyList>() {
             self.deserialize_seq(visitor)
-        } else if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
-            self.blob(visitor)
-        } else if is_decimal(&self.obj) {
-            visitor.visit_f64(self.float()?)
         } else {
-            Err(self.invalid("<class 'str'>, <class 'int'>, <class 'float'>, <class 'bool'>, <class 'list'>, <class 'dict'>, None"))
+            Err(DeError::InvalidDocumentType {
+                value: self.shown(),
+                type_name: self.type_name(),
+            })
         }
     }
 
@@ -385,12 +473,24 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
         self.deserialize_unit(visitor)
     }
 
+    /// A newtype, or a hint of the wire layer that the value inside has a botocore `min`.
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
+        match check::hint(name) {
+            Some(min @ Min::KeyLength(_)) => {
+                self.check_min(min)?;
+                // A map key goes to the visitor as a string, for the path to name it.
+                self.deserialize_str(visitor)
+            }
+            Some(min) => {
+                self.check_min(min)?;
+                visitor.visit_newtype_struct(self)
+            }
+            None => visitor.visit_newtype_struct(self),
+        }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {

@@ -617,17 +617,23 @@ impl AnyToolChoice {
 #[serde(deny_unknown_fields)]
 pub struct AppliedGuardrailDetails {
     #[serde(
-        rename = "guardrailArn",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardrail_arn: Option<String>,
-    #[serde(
         rename = "guardrailId",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub guardrail_id: Option<String>,
+    #[serde(
+        rename = "guardrailVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guardrail_version: Option<String>,
+    #[serde(
+        rename = "guardrailArn",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guardrail_arn: Option<String>,
     #[serde(
         rename = "guardrailOrigin",
         default,
@@ -640,12 +646,6 @@ pub struct AppliedGuardrailDetails {
         skip_serializing_if = "Option::is_none"
     )]
     pub guardrail_ownership: Option<String>,
-    #[serde(
-        rename = "guardrailVersion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardrail_version: Option<String>,
 }
 
 impl AppliedGuardrailDetails {
@@ -654,8 +654,9 @@ impl AppliedGuardrailDetails {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::AppliedGuardrailDetails, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::AppliedGuardrailDetails::builder();
-        builder = builder.set_guardrail_arn(self.guardrail_arn);
         builder = builder.set_guardrail_id(self.guardrail_id);
+        builder = builder.set_guardrail_version(self.guardrail_version);
+        builder = builder.set_guardrail_arn(self.guardrail_arn);
         builder = builder.set_guardrail_origin(self.guardrail_origin.map(|v0| {
             v0.into_iter()
                 .map(|v2| ::aws_sdk_bedrockruntime::types::GuardrailOrigin::from(v2.as_str()))
@@ -665,28 +666,27 @@ impl AppliedGuardrailDetails {
             self.guardrail_ownership
                 .map(|v0| ::aws_sdk_bedrockruntime::types::GuardrailOwnership::from(v0.as_str())),
         );
-        builder = builder.set_guardrail_version(self.guardrail_version);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::AppliedGuardrailDetails`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::AppliedGuardrailDetails,
     ) -> Result<Self, WireError> {
-        let guardrail_arn = value.guardrail_arn;
         let guardrail_id = value.guardrail_id;
+        let guardrail_version = value.guardrail_version;
+        let guardrail_arn = value.guardrail_arn;
         let guardrail_origin = value.guardrail_origin.map(|v0| {
             v0.into_iter()
                 .map(|v2| v2.as_str().to_owned())
                 .collect::<Vec<_>>()
         });
         let guardrail_ownership = value.guardrail_ownership.map(|v0| v0.as_str().to_owned());
-        let guardrail_version = value.guardrail_version;
         Ok(Self {
-            guardrail_arn,
             guardrail_id,
+            guardrail_version,
+            guardrail_arn,
             guardrail_origin,
             guardrail_ownership,
-            guardrail_version,
         })
     }
 }
@@ -695,8 +695,6 @@ impl AppliedGuardrailDetails {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AudioBlock {
-    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorBlock>,
     #[serde(rename = "format")]
     pub format: String,
     #[serde(
@@ -705,28 +703,30 @@ pub struct AudioBlock {
         skip_serializing_if = "Option::is_none"
     )]
     pub source: Option<AudioSource>,
+    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorBlock>,
 }
 
 impl AudioBlock {
     /// Converts to the SDK's `types::AudioBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::AudioBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::AudioBlock::builder();
-        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         builder = builder.set_format(Some(::aws_sdk_bedrockruntime::types::AudioFormat::from(
             self.format.as_str(),
         )));
         builder = builder.set_source(self.source.map(AudioSource::into_sdk).transpose()?);
+        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::AudioBlock`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::AudioBlock) -> Result<Self, WireError> {
-        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
         let format = value.format.as_str().to_owned();
         let source = value.source.map(AudioSource::from_sdk).transpose()?;
+        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
         Ok(Self {
-            error,
             format,
             source,
+            error,
         })
     }
 }
@@ -789,29 +789,32 @@ impl AutoToolChoice {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CacheDetail {
-    #[serde(rename = "inputTokens")]
-    pub input_tokens: i32,
     #[serde(rename = "ttl")]
     pub ttl: String,
+    #[serde(
+        rename = "inputTokens",
+        deserialize_with = "check_cache_detail_input_tokens"
+    )]
+    pub input_tokens: i32,
 }
 
 impl CacheDetail {
     /// Converts to the SDK's `types::CacheDetail`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::CacheDetail, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::CacheDetail::builder();
-        builder = builder.set_input_tokens(Some(self.input_tokens));
         builder = builder.set_ttl(Some(::aws_sdk_bedrockruntime::types::CacheTtl::from(
             self.ttl.as_str(),
         )));
+        builder = builder.set_input_tokens(Some(self.input_tokens));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::CacheDetail`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::CacheDetail,
     ) -> Result<Self, WireError> {
-        let input_tokens = value.input_tokens;
         let ttl = value.ttl.as_str().to_owned();
-        Ok(Self { input_tokens, ttl })
+        let input_tokens = value.input_tokens;
+        Ok(Self { ttl, input_tokens })
     }
 }
 
@@ -819,32 +822,32 @@ impl CacheDetail {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CachePointBlock {
-    #[serde(rename = "ttl", default, skip_serializing_if = "Option::is_none")]
-    pub ttl: Option<String>,
     #[serde(rename = "type")]
     pub r#type: String,
+    #[serde(rename = "ttl", default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<String>,
 }
 
 impl CachePointBlock {
     /// Converts to the SDK's `types::CachePointBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::CachePointBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::CachePointBlock::builder();
+        builder = builder.set_type(Some(::aws_sdk_bedrockruntime::types::CachePointType::from(
+            self.r#type.as_str(),
+        )));
         builder = builder.set_ttl(
             self.ttl
                 .map(|v0| ::aws_sdk_bedrockruntime::types::CacheTtl::from(v0.as_str())),
         );
-        builder = builder.set_type(Some(::aws_sdk_bedrockruntime::types::CachePointType::from(
-            self.r#type.as_str(),
-        )));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::CachePointBlock`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::CachePointBlock,
     ) -> Result<Self, WireError> {
-        let ttl = value.ttl.map(|v0| v0.as_str().to_owned());
         let r#type = value.r#type.as_str().to_owned();
-        Ok(Self { ttl, r#type })
+        let ttl = value.ttl.map(|v0| v0.as_str().to_owned());
+        Ok(Self { r#type, ttl })
     }
 }
 
@@ -852,8 +855,8 @@ impl CachePointBlock {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<CitationLocation>,
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(
@@ -862,15 +865,15 @@ pub struct Citation {
         skip_serializing_if = "Option::is_none"
     )]
     pub source_content: Option<Vec<CitationSourceContent>>,
-    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<CitationLocation>,
 }
 
 impl Citation {
     /// Converts to the SDK's `types::Citation`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::Citation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::Citation::builder();
-        builder = builder.set_location(self.location.map(CitationLocation::into_sdk).transpose()?);
+        builder = builder.set_title(self.title);
         builder = builder.set_source(self.source);
         builder = builder.set_source_content(
             self.source_content
@@ -881,12 +884,12 @@ impl Citation {
                 })
                 .transpose()?,
         );
-        builder = builder.set_title(self.title);
+        builder = builder.set_location(self.location.map(CitationLocation::into_sdk).transpose()?);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::Citation`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::Citation) -> Result<Self, WireError> {
-        let location = value.location.map(CitationLocation::from_sdk).transpose()?;
+        let title = value.title;
         let source = value.source;
         let source_content = value
             .source_content
@@ -896,12 +899,12 @@ impl Citation {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let title = value.title;
+        let location = value.location.map(CitationLocation::from_sdk).transpose()?;
         Ok(Self {
-            location,
+            title,
             source,
             source_content,
-            title,
+            location,
         })
     }
 }
@@ -942,16 +945,16 @@ impl CitationGeneratedContent {
 /// botocore's union `CitationLocation` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum CitationLocation {
-    #[serde(rename = "documentChar")]
-    DocumentChar(DocumentCharLocation),
-    #[serde(rename = "documentChunk")]
-    DocumentChunk(DocumentChunkLocation),
-    #[serde(rename = "documentPage")]
-    DocumentPage(DocumentPageLocation),
-    #[serde(rename = "searchResultLocation")]
-    SearchResultLocation(SearchResultLocation),
     #[serde(rename = "web")]
     Web(WebLocation),
+    #[serde(rename = "documentChar")]
+    DocumentChar(DocumentCharLocation),
+    #[serde(rename = "documentPage")]
+    DocumentPage(DocumentPageLocation),
+    #[serde(rename = "documentChunk")]
+    DocumentChunk(DocumentChunkLocation),
+    #[serde(rename = "searchResultLocation")]
+    SearchResultLocation(SearchResultLocation),
 }
 
 impl CitationLocation {
@@ -959,13 +962,13 @@ impl CitationLocation {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::CitationLocation, WireError> {
         use ::aws_sdk_bedrockruntime::types::CitationLocation as Sdk;
         Ok(match self {
+            Self::Web(v) => Sdk::Web(WebLocation::into_sdk(v)?),
             Self::DocumentChar(v) => Sdk::DocumentChar(DocumentCharLocation::into_sdk(v)?),
-            Self::DocumentChunk(v) => Sdk::DocumentChunk(DocumentChunkLocation::into_sdk(v)?),
             Self::DocumentPage(v) => Sdk::DocumentPage(DocumentPageLocation::into_sdk(v)?),
+            Self::DocumentChunk(v) => Sdk::DocumentChunk(DocumentChunkLocation::into_sdk(v)?),
             Self::SearchResultLocation(v) => {
                 Sdk::SearchResultLocation(SearchResultLocation::into_sdk(v)?)
             }
-            Self::Web(v) => Sdk::Web(WebLocation::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::CitationLocation`; its `Unknown` member is an error.
@@ -974,13 +977,13 @@ impl CitationLocation {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::CitationLocation as Sdk;
         Ok(match value {
+            Sdk::Web(v) => Self::Web(WebLocation::from_sdk(v)?),
             Sdk::DocumentChar(v) => Self::DocumentChar(DocumentCharLocation::from_sdk(v)?),
-            Sdk::DocumentChunk(v) => Self::DocumentChunk(DocumentChunkLocation::from_sdk(v)?),
             Sdk::DocumentPage(v) => Self::DocumentPage(DocumentPageLocation::from_sdk(v)?),
+            Sdk::DocumentChunk(v) => Self::DocumentChunk(DocumentChunkLocation::from_sdk(v)?),
             Sdk::SearchResultLocation(v) => {
                 Self::SearchResultLocation(SearchResultLocation::from_sdk(v)?)
             }
-            Sdk::Web(v) => Self::Web(WebLocation::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "CitationLocation",
@@ -1077,10 +1080,10 @@ impl CitationsConfig {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitationsContentBlock {
-    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
-    pub citations: Option<Vec<Citation>>,
     #[serde(rename = "content", default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<CitationGeneratedContent>>,
+    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<Vec<Citation>>,
 }
 
 impl CitationsContentBlock {
@@ -1089,20 +1092,20 @@ impl CitationsContentBlock {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::CitationsContentBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::CitationsContentBlock::builder();
-        builder = builder.set_citations(
-            self.citations
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(Citation::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
         builder = builder.set_content(
             self.content
                 .map(|v0| {
                     v0.into_iter()
                         .map(CitationGeneratedContent::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
+                .transpose()?,
+        );
+        builder = builder.set_citations(
+            self.citations
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(Citation::into_sdk)
                         .collect::<Result<Vec<_>, WireError>>()
                 })
                 .transpose()?,
@@ -1113,14 +1116,6 @@ impl CitationsContentBlock {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::CitationsContentBlock,
     ) -> Result<Self, WireError> {
-        let citations = value
-            .citations
-            .map(|v0| {
-                v0.into_iter()
-                    .map(Citation::from_sdk)
-                    .collect::<Result<Vec<_>, WireError>>()
-            })
-            .transpose()?;
         let content = value
             .content
             .map(|v0| {
@@ -1129,7 +1124,15 @@ impl CitationsContentBlock {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        Ok(Self { citations, content })
+        let citations = value
+            .citations
+            .map(|v0| {
+                v0.into_iter()
+                    .map(Citation::from_sdk)
+                    .collect::<Result<Vec<_>, WireError>>()
+            })
+            .transpose()?;
+        Ok(Self { content, citations })
     }
 }
 
@@ -1137,8 +1140,8 @@ impl CitationsContentBlock {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CitationsDelta {
-    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<CitationLocation>,
+    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(
@@ -1147,15 +1150,15 @@ pub struct CitationsDelta {
         skip_serializing_if = "Option::is_none"
     )]
     pub source_content: Option<Vec<CitationSourceContentDelta>>,
-    #[serde(rename = "title", default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<CitationLocation>,
 }
 
 impl CitationsDelta {
     /// Converts to the SDK's `types::CitationsDelta`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::CitationsDelta, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::CitationsDelta::builder();
-        builder = builder.set_location(self.location.map(CitationLocation::into_sdk).transpose()?);
+        builder = builder.set_title(self.title);
         builder = builder.set_source(self.source);
         builder = builder.set_source_content(
             self.source_content
@@ -1166,14 +1169,14 @@ impl CitationsDelta {
                 })
                 .transpose()?,
         );
-        builder = builder.set_title(self.title);
+        builder = builder.set_location(self.location.map(CitationLocation::into_sdk).transpose()?);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::CitationsDelta`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::CitationsDelta,
     ) -> Result<Self, WireError> {
-        let location = value.location.map(CitationLocation::from_sdk).transpose()?;
+        let title = value.title;
         let source = value.source;
         let source_content = value
             .source_content
@@ -1183,12 +1186,12 @@ impl CitationsDelta {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let title = value.title;
+        let location = value.location.map(CitationLocation::from_sdk).transpose()?;
         Ok(Self {
-            location,
+            title,
             source,
             source_content,
-            title,
+            location,
         })
     }
 }
@@ -1196,34 +1199,34 @@ impl CitationsDelta {
 /// botocore's union `ContentBlock` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ContentBlock {
-    #[serde(rename = "audio")]
-    Audio(AudioBlock),
-    #[serde(rename = "cachePoint")]
-    CachePoint(CachePointBlock),
-    #[serde(rename = "citationsContent")]
-    CitationsContent(CitationsContentBlock),
-    #[serde(rename = "document")]
-    Document(DocumentBlock),
-    #[serde(rename = "guardContent")]
-    GuardContent(GuardrailConverseContentBlock),
-    #[serde(rename = "image")]
-    Image(ImageBlock),
-    #[serde(rename = "reasoningContent")]
-    ReasoningContent(ReasoningContentBlock),
-    #[serde(rename = "searchResult")]
-    SearchResult(SearchResultBlock),
     #[serde(rename = "text")]
     Text(String),
+    #[serde(rename = "image")]
+    Image(ImageBlock),
+    #[serde(rename = "document")]
+    Document(DocumentBlock),
+    #[serde(rename = "video")]
+    Video(VideoBlock),
+    #[serde(rename = "audio")]
+    Audio(AudioBlock),
+    #[serde(rename = "toolUse")]
+    ToolUse(ToolUseBlock),
+    #[serde(rename = "toolResult")]
+    ToolResult(ToolResultBlock),
+    #[serde(rename = "guardContent")]
+    GuardContent(GuardrailConverseContentBlock),
+    #[serde(rename = "cachePoint")]
+    CachePoint(CachePointBlock),
+    #[serde(rename = "reasoningContent")]
+    ReasoningContent(ReasoningContentBlock),
+    #[serde(rename = "citationsContent")]
+    CitationsContent(CitationsContentBlock),
+    #[serde(rename = "searchResult")]
+    SearchResult(SearchResultBlock),
     #[serde(rename = "toolAddition")]
     ToolAddition(ToolAdditionBlock),
     #[serde(rename = "toolRemoval")]
     ToolRemoval(ToolRemovalBlock),
-    #[serde(rename = "toolResult")]
-    ToolResult(ToolResultBlock),
-    #[serde(rename = "toolUse")]
-    ToolUse(ToolUseBlock),
-    #[serde(rename = "video")]
-    Video(VideoBlock),
 }
 
 impl ContentBlock {
@@ -1231,20 +1234,20 @@ impl ContentBlock {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ContentBlock, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlock as Sdk;
         Ok(match self {
-            Self::Audio(v) => Sdk::Audio(AudioBlock::into_sdk(v)?),
-            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
-            Self::CitationsContent(v) => Sdk::CitationsContent(CitationsContentBlock::into_sdk(v)?),
-            Self::Document(v) => Sdk::Document(DocumentBlock::into_sdk(v)?),
-            Self::GuardContent(v) => Sdk::GuardContent(GuardrailConverseContentBlock::into_sdk(v)?),
-            Self::Image(v) => Sdk::Image(ImageBlock::into_sdk(v)?),
-            Self::ReasoningContent(v) => Sdk::ReasoningContent(ReasoningContentBlock::into_sdk(v)?),
-            Self::SearchResult(v) => Sdk::SearchResult(SearchResultBlock::into_sdk(v)?),
             Self::Text(v) => Sdk::Text(v),
+            Self::Image(v) => Sdk::Image(ImageBlock::into_sdk(v)?),
+            Self::Document(v) => Sdk::Document(DocumentBlock::into_sdk(v)?),
+            Self::Video(v) => Sdk::Video(VideoBlock::into_sdk(v)?),
+            Self::Audio(v) => Sdk::Audio(AudioBlock::into_sdk(v)?),
+            Self::ToolUse(v) => Sdk::ToolUse(ToolUseBlock::into_sdk(v)?),
+            Self::ToolResult(v) => Sdk::ToolResult(ToolResultBlock::into_sdk(v)?),
+            Self::GuardContent(v) => Sdk::GuardContent(GuardrailConverseContentBlock::into_sdk(v)?),
+            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
+            Self::ReasoningContent(v) => Sdk::ReasoningContent(ReasoningContentBlock::into_sdk(v)?),
+            Self::CitationsContent(v) => Sdk::CitationsContent(CitationsContentBlock::into_sdk(v)?),
+            Self::SearchResult(v) => Sdk::SearchResult(SearchResultBlock::into_sdk(v)?),
             Self::ToolAddition(v) => Sdk::ToolAddition(ToolAdditionBlock::into_sdk(v)?),
             Self::ToolRemoval(v) => Sdk::ToolRemoval(ToolRemovalBlock::into_sdk(v)?),
-            Self::ToolResult(v) => Sdk::ToolResult(ToolResultBlock::into_sdk(v)?),
-            Self::ToolUse(v) => Sdk::ToolUse(ToolUseBlock::into_sdk(v)?),
-            Self::Video(v) => Sdk::Video(VideoBlock::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::ContentBlock`; its `Unknown` member is an error.
@@ -1253,20 +1256,20 @@ impl ContentBlock {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlock as Sdk;
         Ok(match value {
-            Sdk::Audio(v) => Self::Audio(AudioBlock::from_sdk(v)?),
-            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
-            Sdk::CitationsContent(v) => Self::CitationsContent(CitationsContentBlock::from_sdk(v)?),
-            Sdk::Document(v) => Self::Document(DocumentBlock::from_sdk(v)?),
-            Sdk::GuardContent(v) => Self::GuardContent(GuardrailConverseContentBlock::from_sdk(v)?),
-            Sdk::Image(v) => Self::Image(ImageBlock::from_sdk(v)?),
-            Sdk::ReasoningContent(v) => Self::ReasoningContent(ReasoningContentBlock::from_sdk(v)?),
-            Sdk::SearchResult(v) => Self::SearchResult(SearchResultBlock::from_sdk(v)?),
             Sdk::Text(v) => Self::Text(v),
+            Sdk::Image(v) => Self::Image(ImageBlock::from_sdk(v)?),
+            Sdk::Document(v) => Self::Document(DocumentBlock::from_sdk(v)?),
+            Sdk::Video(v) => Self::Video(VideoBlock::from_sdk(v)?),
+            Sdk::Audio(v) => Self::Audio(AudioBlock::from_sdk(v)?),
+            Sdk::ToolUse(v) => Self::ToolUse(ToolUseBlock::from_sdk(v)?),
+            Sdk::ToolResult(v) => Self::ToolResult(ToolResultBlock::from_sdk(v)?),
+            Sdk::GuardContent(v) => Self::GuardContent(GuardrailConverseContentBlock::from_sdk(v)?),
+            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
+            Sdk::ReasoningContent(v) => Self::ReasoningContent(ReasoningContentBlock::from_sdk(v)?),
+            Sdk::CitationsContent(v) => Self::CitationsContent(CitationsContentBlock::from_sdk(v)?),
+            Sdk::SearchResult(v) => Self::SearchResult(SearchResultBlock::from_sdk(v)?),
             Sdk::ToolAddition(v) => Self::ToolAddition(ToolAdditionBlock::from_sdk(v)?),
             Sdk::ToolRemoval(v) => Self::ToolRemoval(ToolRemovalBlock::from_sdk(v)?),
-            Sdk::ToolResult(v) => Self::ToolResult(ToolResultBlock::from_sdk(v)?),
-            Sdk::ToolUse(v) => Self::ToolUse(ToolUseBlock::from_sdk(v)?),
-            Sdk::Video(v) => Self::Video(VideoBlock::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ContentBlock",
@@ -1279,18 +1282,18 @@ impl ContentBlock {
 /// botocore's union `ContentBlockDelta` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ContentBlockDelta {
+    #[serde(rename = "text")]
+    Text(String),
+    #[serde(rename = "toolUse")]
+    ToolUse(ToolUseBlockDelta),
+    #[serde(rename = "toolResult")]
+    ToolResult(Vec<ToolResultBlockDelta>),
+    #[serde(rename = "reasoningContent")]
+    ReasoningContent(ReasoningContentBlockDelta),
     #[serde(rename = "citation")]
     Citation(CitationsDelta),
     #[serde(rename = "image")]
     Image(ImageBlockDelta),
-    #[serde(rename = "reasoningContent")]
-    ReasoningContent(ReasoningContentBlockDelta),
-    #[serde(rename = "text")]
-    Text(String),
-    #[serde(rename = "toolResult")]
-    ToolResult(Vec<ToolResultBlockDelta>),
-    #[serde(rename = "toolUse")]
-    ToolUse(ToolUseBlockDelta),
 }
 
 impl ContentBlockDelta {
@@ -1298,18 +1301,18 @@ impl ContentBlockDelta {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ContentBlockDelta, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlockDelta as Sdk;
         Ok(match self {
-            Self::Citation(v) => Sdk::Citation(CitationsDelta::into_sdk(v)?),
-            Self::Image(v) => Sdk::Image(ImageBlockDelta::into_sdk(v)?),
-            Self::ReasoningContent(v) => {
-                Sdk::ReasoningContent(ReasoningContentBlockDelta::into_sdk(v)?)
-            }
             Self::Text(v) => Sdk::Text(v),
+            Self::ToolUse(v) => Sdk::ToolUse(ToolUseBlockDelta::into_sdk(v)?),
             Self::ToolResult(v) => Sdk::ToolResult(
                 v.into_iter()
                     .map(ToolResultBlockDelta::into_sdk)
                     .collect::<Result<Vec<_>, WireError>>()?,
             ),
-            Self::ToolUse(v) => Sdk::ToolUse(ToolUseBlockDelta::into_sdk(v)?),
+            Self::ReasoningContent(v) => {
+                Sdk::ReasoningContent(ReasoningContentBlockDelta::into_sdk(v)?)
+            }
+            Self::Citation(v) => Sdk::Citation(CitationsDelta::into_sdk(v)?),
+            Self::Image(v) => Sdk::Image(ImageBlockDelta::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::ContentBlockDelta`; its `Unknown` member is an error.
@@ -1318,18 +1321,18 @@ impl ContentBlockDelta {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlockDelta as Sdk;
         Ok(match value {
-            Sdk::Citation(v) => Self::Citation(CitationsDelta::from_sdk(v)?),
-            Sdk::Image(v) => Self::Image(ImageBlockDelta::from_sdk(v)?),
-            Sdk::ReasoningContent(v) => {
-                Self::ReasoningContent(ReasoningContentBlockDelta::from_sdk(v)?)
-            }
             Sdk::Text(v) => Self::Text(v),
+            Sdk::ToolUse(v) => Self::ToolUse(ToolUseBlockDelta::from_sdk(v)?),
             Sdk::ToolResult(v) => Self::ToolResult(
                 v.into_iter()
                     .map(ToolResultBlockDelta::from_sdk)
                     .collect::<Result<Vec<_>, WireError>>()?,
             ),
-            Sdk::ToolUse(v) => Self::ToolUse(ToolUseBlockDelta::from_sdk(v)?),
+            Sdk::ReasoningContent(v) => {
+                Self::ReasoningContent(ReasoningContentBlockDelta::from_sdk(v)?)
+            }
+            Sdk::Citation(v) => Self::Citation(CitationsDelta::from_sdk(v)?),
+            Sdk::Image(v) => Self::Image(ImageBlockDelta::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ContentBlockDelta",
@@ -1343,14 +1346,17 @@ impl ContentBlockDelta {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentBlockDeltaEvent {
-    #[serde(rename = "contentBlockIndex")]
-    pub content_block_index: i32,
     #[serde(
         rename = "delta",
         deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
     pub delta: Option<ContentBlockDelta>,
+    #[serde(
+        rename = "contentBlockIndex",
+        deserialize_with = "check_content_block_delta_event_content_block_index"
+    )]
+    pub content_block_index: i32,
 }
 
 impl ContentBlockDeltaEvent {
@@ -1359,19 +1365,19 @@ impl ContentBlockDeltaEvent {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ContentBlockDeltaEvent, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ContentBlockDeltaEvent::builder();
-        builder = builder.set_content_block_index(Some(self.content_block_index));
         builder = builder.set_delta(self.delta.map(ContentBlockDelta::into_sdk).transpose()?);
+        builder = builder.set_content_block_index(Some(self.content_block_index));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ContentBlockDeltaEvent`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ContentBlockDeltaEvent,
     ) -> Result<Self, WireError> {
-        let content_block_index = value.content_block_index;
         let delta = value.delta.map(ContentBlockDelta::from_sdk).transpose()?;
+        let content_block_index = value.content_block_index;
         Ok(Self {
-            content_block_index,
             delta,
+            content_block_index,
         })
     }
 }
@@ -1379,12 +1385,12 @@ impl ContentBlockDeltaEvent {
 /// botocore's union `ContentBlockStart` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ContentBlockStart {
-    #[serde(rename = "image")]
-    Image(ImageBlockStart),
-    #[serde(rename = "toolResult")]
-    ToolResult(ToolResultBlockStart),
     #[serde(rename = "toolUse")]
     ToolUse(ToolUseBlockStart),
+    #[serde(rename = "toolResult")]
+    ToolResult(ToolResultBlockStart),
+    #[serde(rename = "image")]
+    Image(ImageBlockStart),
 }
 
 impl ContentBlockStart {
@@ -1392,9 +1398,9 @@ impl ContentBlockStart {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ContentBlockStart, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlockStart as Sdk;
         Ok(match self {
-            Self::Image(v) => Sdk::Image(ImageBlockStart::into_sdk(v)?),
-            Self::ToolResult(v) => Sdk::ToolResult(ToolResultBlockStart::into_sdk(v)?),
             Self::ToolUse(v) => Sdk::ToolUse(ToolUseBlockStart::into_sdk(v)?),
+            Self::ToolResult(v) => Sdk::ToolResult(ToolResultBlockStart::into_sdk(v)?),
+            Self::Image(v) => Sdk::Image(ImageBlockStart::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::ContentBlockStart`; its `Unknown` member is an error.
@@ -1403,9 +1409,9 @@ impl ContentBlockStart {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ContentBlockStart as Sdk;
         Ok(match value {
-            Sdk::Image(v) => Self::Image(ImageBlockStart::from_sdk(v)?),
-            Sdk::ToolResult(v) => Self::ToolResult(ToolResultBlockStart::from_sdk(v)?),
             Sdk::ToolUse(v) => Self::ToolUse(ToolUseBlockStart::from_sdk(v)?),
+            Sdk::ToolResult(v) => Self::ToolResult(ToolResultBlockStart::from_sdk(v)?),
+            Sdk::Image(v) => Self::Image(ImageBlockStart::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ContentBlockStart",
@@ -1419,14 +1425,17 @@ impl ContentBlockStart {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentBlockStartEvent {
-    #[serde(rename = "contentBlockIndex")]
-    pub content_block_index: i32,
     #[serde(
         rename = "start",
         deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
     pub start: Option<ContentBlockStart>,
+    #[serde(
+        rename = "contentBlockIndex",
+        deserialize_with = "check_content_block_start_event_content_block_index"
+    )]
+    pub content_block_index: i32,
 }
 
 impl ContentBlockStartEvent {
@@ -1435,19 +1444,19 @@ impl ContentBlockStartEvent {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ContentBlockStartEvent, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ContentBlockStartEvent::builder();
-        builder = builder.set_content_block_index(Some(self.content_block_index));
         builder = builder.set_start(self.start.map(ContentBlockStart::into_sdk).transpose()?);
+        builder = builder.set_content_block_index(Some(self.content_block_index));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ContentBlockStartEvent`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ContentBlockStartEvent,
     ) -> Result<Self, WireError> {
-        let content_block_index = value.content_block_index;
         let start = value.start.map(ContentBlockStart::from_sdk).transpose()?;
+        let content_block_index = value.content_block_index;
         Ok(Self {
-            content_block_index,
             start,
+            content_block_index,
         })
     }
 }
@@ -1456,7 +1465,10 @@ impl ContentBlockStartEvent {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContentBlockStopEvent {
-    #[serde(rename = "contentBlockIndex")]
+    #[serde(
+        rename = "contentBlockIndex",
+        deserialize_with = "check_content_block_stop_event_content_block_index"
+    )]
     pub content_block_index: i32,
 }
 
@@ -1540,49 +1552,33 @@ impl ConverseOutput {
 #[serde(deny_unknown_fields)]
 pub struct ConverseRequest {
     #[serde(
-        rename = "additionalModelRequestFields",
-        default,
+        rename = "modelId",
+        deserialize_with = "check_converse_request_model_id",
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_model_request_fields: Option<crate::wire::Document>,
-    #[serde(
-        rename = "additionalModelResponseFieldPaths",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub additional_model_response_field_paths: Option<Vec<String>>,
-    #[serde(
-        rename = "guardrailConfig",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardrail_config: Option<GuardrailConfiguration>,
+    pub model_id: Option<String>,
+    #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<Message>>,
+    #[serde(rename = "system", default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<Vec<SystemContentBlock>>,
     #[serde(
         rename = "inferenceConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub inference_config: Option<InferenceConfiguration>,
-    #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Vec<Message>>,
     #[serde(
-        rename = "modelId",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub model_id: Option<String>,
-    #[serde(
-        rename = "outputConfig",
+        rename = "toolConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub output_config: Option<OutputConfig>,
+    pub tool_config: Option<ToolConfiguration>,
     #[serde(
-        rename = "performanceConfig",
+        rename = "guardrailConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub performance_config: Option<PerformanceConfiguration>,
+    pub guardrail_config: Option<GuardrailConfiguration>,
     #[serde(
         rename = "projectIdentifier",
         default,
@@ -1591,31 +1587,50 @@ pub struct ConverseRequest {
     )]
     pub project_identifier: Option<crate::wire::Unsupported>,
     #[serde(
+        rename = "additionalModelRequestFields",
+        default,
+        deserialize_with = "crate::wire::check::null_as_absent",
+        skip_serializing_if = "crate::wire::Document::is_absent"
+    )]
+    pub additional_model_request_fields: Option<crate::wire::Document>,
+    #[serde(
         rename = "promptVariables",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub prompt_variables: Option<HashMap<String, PromptVariableValues>>,
     #[serde(
+        rename = "additionalModelResponseFieldPaths",
+        default,
+        deserialize_with = "check_converse_request_additional_model_response_field_paths",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_model_response_field_paths: Option<Vec<String>>,
+    #[serde(
         rename = "requestMetadata",
         default,
+        deserialize_with = "check_converse_request_request_metadata",
         skip_serializing_if = "Option::is_none"
     )]
     pub request_metadata: Option<HashMap<String, String>>,
+    #[serde(
+        rename = "performanceConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub performance_config: Option<PerformanceConfiguration>,
     #[serde(
         rename = "serviceTier",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub service_tier: Option<ServiceTier>,
-    #[serde(rename = "system", default, skip_serializing_if = "Option::is_none")]
-    pub system: Option<Vec<SystemContentBlock>>,
     #[serde(
-        rename = "toolConfig",
+        rename = "outputConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tool_config: Option<ToolConfiguration>,
+    pub output_config: Option<OutputConfig>,
 }
 
 impl ConverseRequest {
@@ -1624,22 +1639,7 @@ impl ConverseRequest {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::operation::converse::ConverseInput, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::operation::converse::ConverseInput::builder();
-        builder = builder.set_additional_model_request_fields(
-            self.additional_model_request_fields
-                .map(crate::wire::Document::into_sdk),
-        );
-        builder = builder
-            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
-        builder = builder.set_guardrail_config(
-            self.guardrail_config
-                .map(GuardrailConfiguration::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_inference_config(
-            self.inference_config
-                .map(InferenceConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder = builder.set_model_id(self.model_id);
         builder = builder.set_messages(
             self.messages
                 .map(|v0| {
@@ -1649,13 +1649,33 @@ impl ConverseRequest {
                 })
                 .transpose()?,
         );
-        builder = builder.set_model_id(self.model_id);
-        builder =
-            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
-        builder = builder.set_performance_config(
-            self.performance_config
-                .map(PerformanceConfiguration::into_sdk)
+        builder = builder.set_system(
+            self.system
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(SystemContentBlock::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
                 .transpose()?,
+        );
+        builder = builder.set_inference_config(
+            self.inference_config
+                .map(InferenceConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_tool_config(
+            self.tool_config
+                .map(ToolConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_guardrail_config(
+            self.guardrail_config
+                .map(GuardrailConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_additional_model_request_fields(
+            self.additional_model_request_fields
+                .map(crate::wire::Document::into_sdk),
         );
         builder = builder.set_prompt_variables(
             self.prompt_variables
@@ -1666,41 +1686,25 @@ impl ConverseRequest {
                 })
                 .transpose()?,
         );
+        builder = builder
+            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
         builder = builder.set_request_metadata(self.request_metadata);
+        builder = builder.set_performance_config(
+            self.performance_config
+                .map(PerformanceConfiguration::into_sdk)
+                .transpose()?,
+        );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_system(
-            self.system
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(SystemContentBlock::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
-        builder = builder.set_tool_config(
-            self.tool_config
-                .map(ToolConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder =
+            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `operation::converse::ConverseInput`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::operation::converse::ConverseInput,
     ) -> Result<Self, WireError> {
-        let additional_model_request_fields = value
-            .additional_model_request_fields
-            .map(crate::wire::Document::from_sdk);
-        let additional_model_response_field_paths = value.additional_model_response_field_paths;
-        let guardrail_config = value
-            .guardrail_config
-            .map(GuardrailConfiguration::from_sdk)
-            .transpose()?;
-        let inference_config = value
-            .inference_config
-            .map(InferenceConfiguration::from_sdk)
-            .transpose()?;
+        let model_id = value.model_id;
         let messages = value
             .messages
             .map(|v0| {
@@ -1709,25 +1713,6 @@ impl ConverseRequest {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let model_id = value.model_id;
-        let output_config = value
-            .output_config
-            .map(OutputConfig::from_sdk)
-            .transpose()?;
-        let performance_config = value
-            .performance_config
-            .map(PerformanceConfiguration::from_sdk)
-            .transpose()?;
-        let prompt_variables = value
-            .prompt_variables
-            .map(|v0| {
-                v0.into_iter()
-                    .map(|(k1, v1)| PromptVariableValues::from_sdk(v1).map(|x1| (k1, x1)))
-                    .collect::<Result<HashMap<_, _>, WireError>>()
-            })
-            .transpose()?;
-        let request_metadata = value.request_metadata;
-        let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
         let system = value
             .system
             .map(|v0| {
@@ -1736,25 +1721,55 @@ impl ConverseRequest {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
+        let inference_config = value
+            .inference_config
+            .map(InferenceConfiguration::from_sdk)
+            .transpose()?;
         let tool_config = value
             .tool_config
             .map(ToolConfiguration::from_sdk)
             .transpose()?;
+        let guardrail_config = value
+            .guardrail_config
+            .map(GuardrailConfiguration::from_sdk)
+            .transpose()?;
+        let additional_model_request_fields = value
+            .additional_model_request_fields
+            .map(crate::wire::Document::from_sdk);
+        let prompt_variables = value
+            .prompt_variables
+            .map(|v0| {
+                v0.into_iter()
+                    .map(|(k1, v1)| PromptVariableValues::from_sdk(v1).map(|x1| (k1, x1)))
+                    .collect::<Result<HashMap<_, _>, WireError>>()
+            })
+            .transpose()?;
+        let additional_model_response_field_paths = value.additional_model_response_field_paths;
+        let request_metadata = value.request_metadata;
+        let performance_config = value
+            .performance_config
+            .map(PerformanceConfiguration::from_sdk)
+            .transpose()?;
+        let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
+        let output_config = value
+            .output_config
+            .map(OutputConfig::from_sdk)
+            .transpose()?;
         Ok(Self {
-            additional_model_request_fields,
-            additional_model_response_field_paths,
-            guardrail_config,
-            inference_config,
-            messages,
             model_id,
-            output_config,
-            performance_config,
-            project_identifier: None,
-            prompt_variables,
-            request_metadata,
-            service_tier,
+            messages,
             system,
+            inference_config,
             tool_config,
+            guardrail_config,
+            project_identifier: None,
+            additional_model_request_fields,
+            prompt_variables,
+            additional_model_response_field_paths,
+            request_metadata,
+            performance_config,
+            service_tier,
+            output_config,
         })
     }
     /// Sets every member on the SDK's fluent builder for `converse` (e.g. `client.converse()`).
@@ -1765,22 +1780,7 @@ impl ConverseRequest {
         ::aws_sdk_bedrockruntime::operation::converse::builders::ConverseFluentBuilder,
         WireError,
     > {
-        builder = builder.set_additional_model_request_fields(
-            self.additional_model_request_fields
-                .map(crate::wire::Document::into_sdk),
-        );
-        builder = builder
-            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
-        builder = builder.set_guardrail_config(
-            self.guardrail_config
-                .map(GuardrailConfiguration::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_inference_config(
-            self.inference_config
-                .map(InferenceConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder = builder.set_model_id(self.model_id);
         builder = builder.set_messages(
             self.messages
                 .map(|v0| {
@@ -1790,13 +1790,33 @@ impl ConverseRequest {
                 })
                 .transpose()?,
         );
-        builder = builder.set_model_id(self.model_id);
-        builder =
-            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
-        builder = builder.set_performance_config(
-            self.performance_config
-                .map(PerformanceConfiguration::into_sdk)
+        builder = builder.set_system(
+            self.system
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(SystemContentBlock::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
                 .transpose()?,
+        );
+        builder = builder.set_inference_config(
+            self.inference_config
+                .map(InferenceConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_tool_config(
+            self.tool_config
+                .map(ToolConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_guardrail_config(
+            self.guardrail_config
+                .map(GuardrailConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_additional_model_request_fields(
+            self.additional_model_request_fields
+                .map(crate::wire::Document::into_sdk),
         );
         builder = builder.set_prompt_variables(
             self.prompt_variables
@@ -1807,23 +1827,18 @@ impl ConverseRequest {
                 })
                 .transpose()?,
         );
+        builder = builder
+            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
         builder = builder.set_request_metadata(self.request_metadata);
+        builder = builder.set_performance_config(
+            self.performance_config
+                .map(PerformanceConfiguration::into_sdk)
+                .transpose()?,
+        );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_system(
-            self.system
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(SystemContentBlock::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
-        builder = builder.set_tool_config(
-            self.tool_config
-                .map(ToolConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder =
+            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
         Ok(builder)
     }
 }
@@ -1833,11 +1848,19 @@ impl ConverseRequest {
 #[serde(deny_unknown_fields)]
 pub struct ConverseResponse {
     #[serde(
-        rename = "additionalModelResponseFields",
-        default,
+        rename = "output",
+        deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_model_response_fields: Option<crate::wire::Document>,
+    pub output: Option<ConverseOutput>,
+    #[serde(rename = "stopReason")]
+    pub stop_reason: String,
+    #[serde(
+        rename = "usage",
+        deserialize_with = "crate::wire::required",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usage: Option<TokenUsage>,
     #[serde(
         rename = "metrics",
         deserialize_with = "crate::wire::required",
@@ -1845,11 +1868,14 @@ pub struct ConverseResponse {
     )]
     pub metrics: Option<ConverseMetrics>,
     #[serde(
-        rename = "output",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
+        rename = "additionalModelResponseFields",
+        default,
+        deserialize_with = "crate::wire::check::nullable",
+        skip_serializing_if = "crate::wire::Document::is_absent"
     )]
-    pub output: Option<ConverseOutput>,
+    pub additional_model_response_fields: Option<crate::wire::Document>,
+    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<ConverseTrace>,
     #[serde(
         rename = "performanceConfig",
         default,
@@ -1862,16 +1888,6 @@ pub struct ConverseResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub service_tier: Option<ServiceTier>,
-    #[serde(rename = "stopReason")]
-    pub stop_reason: String,
-    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
-    pub trace: Option<ConverseTrace>,
-    #[serde(
-        rename = "usage",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub usage: Option<TokenUsage>,
 }
 
 impl ConverseResponse {
@@ -1880,12 +1896,17 @@ impl ConverseResponse {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::operation::converse::ConverseOutput, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::operation::converse::ConverseOutput::builder();
+        builder = builder.set_output(self.output.map(ConverseOutput::into_sdk).transpose()?);
+        builder = builder.set_stop_reason(Some(::aws_sdk_bedrockruntime::types::StopReason::from(
+            self.stop_reason.as_str(),
+        )));
+        builder = builder.set_usage(self.usage.map(TokenUsage::into_sdk).transpose()?);
+        builder = builder.set_metrics(self.metrics.map(ConverseMetrics::into_sdk).transpose()?);
         builder = builder.set_additional_model_response_fields(
             self.additional_model_response_fields
                 .map(crate::wire::Document::into_sdk),
         );
-        builder = builder.set_metrics(self.metrics.map(ConverseMetrics::into_sdk).transpose()?);
-        builder = builder.set_output(self.output.map(ConverseOutput::into_sdk).transpose()?);
+        builder = builder.set_trace(self.trace.map(ConverseTrace::into_sdk).transpose()?);
         builder = builder.set_performance_config(
             self.performance_config
                 .map(PerformanceConfiguration::into_sdk)
@@ -1893,39 +1914,34 @@ impl ConverseResponse {
         );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_stop_reason(Some(::aws_sdk_bedrockruntime::types::StopReason::from(
-            self.stop_reason.as_str(),
-        )));
-        builder = builder.set_trace(self.trace.map(ConverseTrace::into_sdk).transpose()?);
-        builder = builder.set_usage(self.usage.map(TokenUsage::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `operation::converse::ConverseOutput`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::operation::converse::ConverseOutput,
     ) -> Result<Self, WireError> {
+        let output = value.output.map(ConverseOutput::from_sdk).transpose()?;
+        let stop_reason = value.stop_reason.as_str().to_owned();
+        let usage = value.usage.map(TokenUsage::from_sdk).transpose()?;
+        let metrics = value.metrics.map(ConverseMetrics::from_sdk).transpose()?;
         let additional_model_response_fields = value
             .additional_model_response_fields
             .map(crate::wire::Document::from_sdk);
-        let metrics = value.metrics.map(ConverseMetrics::from_sdk).transpose()?;
-        let output = value.output.map(ConverseOutput::from_sdk).transpose()?;
+        let trace = value.trace.map(ConverseTrace::from_sdk).transpose()?;
         let performance_config = value
             .performance_config
             .map(PerformanceConfiguration::from_sdk)
             .transpose()?;
         let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
-        let stop_reason = value.stop_reason.as_str().to_owned();
-        let trace = value.trace.map(ConverseTrace::from_sdk).transpose()?;
-        let usage = value.usage.map(TokenUsage::from_sdk).transpose()?;
         Ok(Self {
-            additional_model_response_fields,
-            metrics,
             output,
+            stop_reason,
+            usage,
+            metrics,
+            additional_model_response_fields,
+            trace,
             performance_config,
             service_tier,
-            stop_reason,
-            trace,
-            usage,
         })
     }
 }
@@ -1935,11 +1951,19 @@ impl ConverseResponse {
 #[serde(deny_unknown_fields)]
 pub struct ConverseStreamMetadataEvent {
     #[serde(
+        rename = "usage",
+        deserialize_with = "crate::wire::required",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub usage: Option<TokenUsage>,
+    #[serde(
         rename = "metrics",
         deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
     pub metrics: Option<ConverseStreamMetrics>,
+    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<ConverseStreamTrace>,
     #[serde(
         rename = "performanceConfig",
         default,
@@ -1952,14 +1976,6 @@ pub struct ConverseStreamMetadataEvent {
         skip_serializing_if = "Option::is_none"
     )]
     pub service_tier: Option<ServiceTier>,
-    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
-    pub trace: Option<ConverseStreamTrace>,
-    #[serde(
-        rename = "usage",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub usage: Option<TokenUsage>,
 }
 
 impl ConverseStreamMetadataEvent {
@@ -1968,11 +1984,13 @@ impl ConverseStreamMetadataEvent {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ConverseStreamMetadataEvent, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ConverseStreamMetadataEvent::builder();
+        builder = builder.set_usage(self.usage.map(TokenUsage::into_sdk).transpose()?);
         builder = builder.set_metrics(
             self.metrics
                 .map(ConverseStreamMetrics::into_sdk)
                 .transpose()?,
         );
+        builder = builder.set_trace(self.trace.map(ConverseStreamTrace::into_sdk).transpose()?);
         builder = builder.set_performance_config(
             self.performance_config
                 .map(PerformanceConfiguration::into_sdk)
@@ -1980,31 +1998,29 @@ impl ConverseStreamMetadataEvent {
         );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_trace(self.trace.map(ConverseStreamTrace::into_sdk).transpose()?);
-        builder = builder.set_usage(self.usage.map(TokenUsage::into_sdk).transpose()?);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::ConverseStreamMetadataEvent`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ConverseStreamMetadataEvent,
     ) -> Result<Self, WireError> {
+        let usage = value.usage.map(TokenUsage::from_sdk).transpose()?;
         let metrics = value
             .metrics
             .map(ConverseStreamMetrics::from_sdk)
             .transpose()?;
+        let trace = value.trace.map(ConverseStreamTrace::from_sdk).transpose()?;
         let performance_config = value
             .performance_config
             .map(PerformanceConfiguration::from_sdk)
             .transpose()?;
         let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
-        let trace = value.trace.map(ConverseStreamTrace::from_sdk).transpose()?;
-        let usage = value.usage.map(TokenUsage::from_sdk).transpose()?;
         Ok(Self {
+            usage,
             metrics,
+            trace,
             performance_config,
             service_tier,
-            trace,
-            usage,
         })
     }
 }
@@ -2038,28 +2054,28 @@ impl ConverseStreamMetrics {
 /// botocore's union `ConverseStreamOutput` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ConverseStreamOutput {
-    #[serde(rename = "contentBlockDelta")]
-    ContentBlockDelta(ContentBlockDeltaEvent),
-    #[serde(rename = "contentBlockStart")]
-    ContentBlockStart(ContentBlockStartEvent),
-    #[serde(rename = "contentBlockStop")]
-    ContentBlockStop(ContentBlockStopEvent),
-    #[serde(rename = "internalServerException")]
-    InternalServerException(InternalServerException),
     #[serde(rename = "messageStart")]
     MessageStart(MessageStartEvent),
+    #[serde(rename = "contentBlockStart")]
+    ContentBlockStart(ContentBlockStartEvent),
+    #[serde(rename = "contentBlockDelta")]
+    ContentBlockDelta(ContentBlockDeltaEvent),
+    #[serde(rename = "contentBlockStop")]
+    ContentBlockStop(ContentBlockStopEvent),
     #[serde(rename = "messageStop")]
     MessageStop(MessageStopEvent),
     #[serde(rename = "metadata")]
     Metadata(ConverseStreamMetadataEvent),
+    #[serde(rename = "internalServerException")]
+    InternalServerException(InternalServerException),
     #[serde(rename = "modelStreamErrorException")]
     ModelStreamErrorException(ModelStreamErrorException),
-    #[serde(rename = "serviceUnavailableException")]
-    ServiceUnavailableException(ServiceUnavailableException),
-    #[serde(rename = "throttlingException")]
-    ThrottlingException(ThrottlingException),
     #[serde(rename = "validationException")]
     ValidationException(ValidationException),
+    #[serde(rename = "throttlingException")]
+    ThrottlingException(ThrottlingException),
+    #[serde(rename = "serviceUnavailableException")]
+    ServiceUnavailableException(ServiceUnavailableException),
 }
 
 impl ConverseStreamOutput {
@@ -2076,32 +2092,32 @@ impl ConverseStreamOutput {
         use ::aws_sdk_bedrockruntime::types::error::ConverseStreamOutputError as SdkError;
         use ::aws_sdk_bedrockruntime::types::ConverseStreamOutput as Sdk;
         Ok(match self {
-            Self::ContentBlockDelta(v) => {
-                Ok(Sdk::ContentBlockDelta(ContentBlockDeltaEvent::into_sdk(v)?))
-            }
+            Self::MessageStart(v) => Ok(Sdk::MessageStart(MessageStartEvent::into_sdk(v)?)),
             Self::ContentBlockStart(v) => {
                 Ok(Sdk::ContentBlockStart(ContentBlockStartEvent::into_sdk(v)?))
+            }
+            Self::ContentBlockDelta(v) => {
+                Ok(Sdk::ContentBlockDelta(ContentBlockDeltaEvent::into_sdk(v)?))
             }
             Self::ContentBlockStop(v) => {
                 Ok(Sdk::ContentBlockStop(ContentBlockStopEvent::into_sdk(v)?))
             }
+            Self::MessageStop(v) => Ok(Sdk::MessageStop(MessageStopEvent::into_sdk(v)?)),
+            Self::Metadata(v) => Ok(Sdk::Metadata(ConverseStreamMetadataEvent::into_sdk(v)?)),
             Self::InternalServerException(v) => Err(SdkError::InternalServerException(
                 InternalServerException::into_sdk(v)?,
             )),
-            Self::MessageStart(v) => Ok(Sdk::MessageStart(MessageStartEvent::into_sdk(v)?)),
-            Self::MessageStop(v) => Ok(Sdk::MessageStop(MessageStopEvent::into_sdk(v)?)),
-            Self::Metadata(v) => Ok(Sdk::Metadata(ConverseStreamMetadataEvent::into_sdk(v)?)),
             Self::ModelStreamErrorException(v) => Err(SdkError::ModelStreamErrorException(
                 ModelStreamErrorException::into_sdk(v)?,
             )),
-            Self::ServiceUnavailableException(v) => Err(SdkError::ServiceUnavailableException(
-                ServiceUnavailableException::into_sdk(v)?,
+            Self::ValidationException(v) => Err(SdkError::ValidationException(
+                ValidationException::into_sdk(v)?,
             )),
             Self::ThrottlingException(v) => Err(SdkError::ThrottlingException(
                 ThrottlingException::into_sdk(v)?,
             )),
-            Self::ValidationException(v) => Err(SdkError::ValidationException(
-                ValidationException::into_sdk(v)?,
+            Self::ServiceUnavailableException(v) => Err(SdkError::ServiceUnavailableException(
+                ServiceUnavailableException::into_sdk(v)?,
             )),
         })
     }
@@ -2111,14 +2127,14 @@ impl ConverseStreamOutput {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ConverseStreamOutput as Sdk;
         Ok(match value {
-            Sdk::ContentBlockDelta(v) => {
-                Self::ContentBlockDelta(ContentBlockDeltaEvent::from_sdk(v)?)
-            }
+            Sdk::MessageStart(v) => Self::MessageStart(MessageStartEvent::from_sdk(v)?),
             Sdk::ContentBlockStart(v) => {
                 Self::ContentBlockStart(ContentBlockStartEvent::from_sdk(v)?)
             }
+            Sdk::ContentBlockDelta(v) => {
+                Self::ContentBlockDelta(ContentBlockDeltaEvent::from_sdk(v)?)
+            }
             Sdk::ContentBlockStop(v) => Self::ContentBlockStop(ContentBlockStopEvent::from_sdk(v)?),
-            Sdk::MessageStart(v) => Self::MessageStart(MessageStartEvent::from_sdk(v)?),
             Sdk::MessageStop(v) => Self::MessageStop(MessageStopEvent::from_sdk(v)?),
             Sdk::Metadata(v) => Self::Metadata(ConverseStreamMetadataEvent::from_sdk(v)?),
             _ => {
@@ -2142,16 +2158,8 @@ impl ConverseStreamOutput {
             SdkError::ModelStreamErrorException(e) => {
                 Ok(Self::ModelStreamErrorException(ModelStreamErrorException {
                     message: e.message,
-                    original_message: e.original_message,
                     original_status_code: e.original_status_code,
-                }))
-            }
-            SdkError::ServiceUnavailableException(e) => Ok(Self::ServiceUnavailableException(
-                ServiceUnavailableException { message: e.message },
-            )),
-            SdkError::ThrottlingException(e) => {
-                Ok(Self::ThrottlingException(ThrottlingException {
-                    message: e.message,
+                    original_message: e.original_message,
                 }))
             }
             SdkError::ValidationException(e) => {
@@ -2159,6 +2167,14 @@ impl ConverseStreamOutput {
                     message: e.message,
                 }))
             }
+            SdkError::ThrottlingException(e) => {
+                Ok(Self::ThrottlingException(ThrottlingException {
+                    message: e.message,
+                }))
+            }
+            SdkError::ServiceUnavailableException(e) => Ok(Self::ServiceUnavailableException(
+                ServiceUnavailableException { message: e.message },
+            )),
             other => Err(other),
         }
     }
@@ -2169,49 +2185,33 @@ impl ConverseStreamOutput {
 #[serde(deny_unknown_fields)]
 pub struct ConverseStreamRequest {
     #[serde(
-        rename = "additionalModelRequestFields",
-        default,
+        rename = "modelId",
+        deserialize_with = "check_converse_stream_request_model_id",
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_model_request_fields: Option<crate::wire::Document>,
-    #[serde(
-        rename = "additionalModelResponseFieldPaths",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub additional_model_response_field_paths: Option<Vec<String>>,
-    #[serde(
-        rename = "guardrailConfig",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardrail_config: Option<GuardrailStreamConfiguration>,
+    pub model_id: Option<String>,
+    #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
+    pub messages: Option<Vec<Message>>,
+    #[serde(rename = "system", default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<Vec<SystemContentBlock>>,
     #[serde(
         rename = "inferenceConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub inference_config: Option<InferenceConfiguration>,
-    #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
-    pub messages: Option<Vec<Message>>,
     #[serde(
-        rename = "modelId",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub model_id: Option<String>,
-    #[serde(
-        rename = "outputConfig",
+        rename = "toolConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub output_config: Option<OutputConfig>,
+    pub tool_config: Option<ToolConfiguration>,
     #[serde(
-        rename = "performanceConfig",
+        rename = "guardrailConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub performance_config: Option<PerformanceConfiguration>,
+    pub guardrail_config: Option<GuardrailStreamConfiguration>,
     #[serde(
         rename = "projectIdentifier",
         default,
@@ -2220,31 +2220,50 @@ pub struct ConverseStreamRequest {
     )]
     pub project_identifier: Option<crate::wire::Unsupported>,
     #[serde(
+        rename = "additionalModelRequestFields",
+        default,
+        deserialize_with = "crate::wire::check::null_as_absent",
+        skip_serializing_if = "crate::wire::Document::is_absent"
+    )]
+    pub additional_model_request_fields: Option<crate::wire::Document>,
+    #[serde(
         rename = "promptVariables",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub prompt_variables: Option<HashMap<String, PromptVariableValues>>,
     #[serde(
+        rename = "additionalModelResponseFieldPaths",
+        default,
+        deserialize_with = "check_converse_stream_request_additional_model_response_field_paths",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_model_response_field_paths: Option<Vec<String>>,
+    #[serde(
         rename = "requestMetadata",
         default,
+        deserialize_with = "check_converse_stream_request_request_metadata",
         skip_serializing_if = "Option::is_none"
     )]
     pub request_metadata: Option<HashMap<String, String>>,
+    #[serde(
+        rename = "performanceConfig",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub performance_config: Option<PerformanceConfiguration>,
     #[serde(
         rename = "serviceTier",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub service_tier: Option<ServiceTier>,
-    #[serde(rename = "system", default, skip_serializing_if = "Option::is_none")]
-    pub system: Option<Vec<SystemContentBlock>>,
     #[serde(
-        rename = "toolConfig",
+        rename = "outputConfig",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub tool_config: Option<ToolConfiguration>,
+    pub output_config: Option<OutputConfig>,
 }
 
 impl ConverseStreamRequest {
@@ -2255,22 +2274,7 @@ impl ConverseStreamRequest {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::operation::converse_stream::ConverseStreamInput::builder();
-        builder = builder.set_additional_model_request_fields(
-            self.additional_model_request_fields
-                .map(crate::wire::Document::into_sdk),
-        );
-        builder = builder
-            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
-        builder = builder.set_guardrail_config(
-            self.guardrail_config
-                .map(GuardrailStreamConfiguration::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_inference_config(
-            self.inference_config
-                .map(InferenceConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder = builder.set_model_id(self.model_id);
         builder = builder.set_messages(
             self.messages
                 .map(|v0| {
@@ -2280,13 +2284,33 @@ impl ConverseStreamRequest {
                 })
                 .transpose()?,
         );
-        builder = builder.set_model_id(self.model_id);
-        builder =
-            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
-        builder = builder.set_performance_config(
-            self.performance_config
-                .map(PerformanceConfiguration::into_sdk)
+        builder = builder.set_system(
+            self.system
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(SystemContentBlock::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
                 .transpose()?,
+        );
+        builder = builder.set_inference_config(
+            self.inference_config
+                .map(InferenceConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_tool_config(
+            self.tool_config
+                .map(ToolConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_guardrail_config(
+            self.guardrail_config
+                .map(GuardrailStreamConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_additional_model_request_fields(
+            self.additional_model_request_fields
+                .map(crate::wire::Document::into_sdk),
         );
         builder = builder.set_prompt_variables(
             self.prompt_variables
@@ -2297,41 +2321,25 @@ impl ConverseStreamRequest {
                 })
                 .transpose()?,
         );
+        builder = builder
+            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
         builder = builder.set_request_metadata(self.request_metadata);
+        builder = builder.set_performance_config(
+            self.performance_config
+                .map(PerformanceConfiguration::into_sdk)
+                .transpose()?,
+        );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_system(
-            self.system
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(SystemContentBlock::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
-        builder = builder.set_tool_config(
-            self.tool_config
-                .map(ToolConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder =
+            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `operation::converse_stream::ConverseStreamInput`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::operation::converse_stream::ConverseStreamInput,
     ) -> Result<Self, WireError> {
-        let additional_model_request_fields = value
-            .additional_model_request_fields
-            .map(crate::wire::Document::from_sdk);
-        let additional_model_response_field_paths = value.additional_model_response_field_paths;
-        let guardrail_config = value
-            .guardrail_config
-            .map(GuardrailStreamConfiguration::from_sdk)
-            .transpose()?;
-        let inference_config = value
-            .inference_config
-            .map(InferenceConfiguration::from_sdk)
-            .transpose()?;
+        let model_id = value.model_id;
         let messages = value
             .messages
             .map(|v0| {
@@ -2340,25 +2348,6 @@ impl ConverseStreamRequest {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let model_id = value.model_id;
-        let output_config = value
-            .output_config
-            .map(OutputConfig::from_sdk)
-            .transpose()?;
-        let performance_config = value
-            .performance_config
-            .map(PerformanceConfiguration::from_sdk)
-            .transpose()?;
-        let prompt_variables = value
-            .prompt_variables
-            .map(|v0| {
-                v0.into_iter()
-                    .map(|(k1, v1)| PromptVariableValues::from_sdk(v1).map(|x1| (k1, x1)))
-                    .collect::<Result<HashMap<_, _>, WireError>>()
-            })
-            .transpose()?;
-        let request_metadata = value.request_metadata;
-        let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
         let system = value
             .system
             .map(|v0| {
@@ -2367,25 +2356,55 @@ impl ConverseStreamRequest {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
+        let inference_config = value
+            .inference_config
+            .map(InferenceConfiguration::from_sdk)
+            .transpose()?;
         let tool_config = value
             .tool_config
             .map(ToolConfiguration::from_sdk)
             .transpose()?;
+        let guardrail_config = value
+            .guardrail_config
+            .map(GuardrailStreamConfiguration::from_sdk)
+            .transpose()?;
+        let additional_model_request_fields = value
+            .additional_model_request_fields
+            .map(crate::wire::Document::from_sdk);
+        let prompt_variables = value
+            .prompt_variables
+            .map(|v0| {
+                v0.into_iter()
+                    .map(|(k1, v1)| PromptVariableValues::from_sdk(v1).map(|x1| (k1, x1)))
+                    .collect::<Result<HashMap<_, _>, WireError>>()
+            })
+            .transpose()?;
+        let additional_model_response_field_paths = value.additional_model_response_field_paths;
+        let request_metadata = value.request_metadata;
+        let performance_config = value
+            .performance_config
+            .map(PerformanceConfiguration::from_sdk)
+            .transpose()?;
+        let service_tier = value.service_tier.map(ServiceTier::from_sdk).transpose()?;
+        let output_config = value
+            .output_config
+            .map(OutputConfig::from_sdk)
+            .transpose()?;
         Ok(Self {
-            additional_model_request_fields,
-            additional_model_response_field_paths,
-            guardrail_config,
-            inference_config,
-            messages,
             model_id,
-            output_config,
-            performance_config,
-            project_identifier: None,
-            prompt_variables,
-            request_metadata,
-            service_tier,
+            messages,
             system,
+            inference_config,
             tool_config,
+            guardrail_config,
+            project_identifier: None,
+            additional_model_request_fields,
+            prompt_variables,
+            additional_model_response_field_paths,
+            request_metadata,
+            performance_config,
+            service_tier,
+            output_config,
         })
     }
     /// Sets every member on the SDK's fluent builder for `converse_stream` (e.g. `client.converse_stream()`).
@@ -2396,22 +2415,7 @@ impl ConverseStreamRequest {
         ::aws_sdk_bedrockruntime::operation::converse_stream::builders::ConverseStreamFluentBuilder,
         WireError,
     > {
-        builder = builder.set_additional_model_request_fields(
-            self.additional_model_request_fields
-                .map(crate::wire::Document::into_sdk),
-        );
-        builder = builder
-            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
-        builder = builder.set_guardrail_config(
-            self.guardrail_config
-                .map(GuardrailStreamConfiguration::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_inference_config(
-            self.inference_config
-                .map(InferenceConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder = builder.set_model_id(self.model_id);
         builder = builder.set_messages(
             self.messages
                 .map(|v0| {
@@ -2421,13 +2425,33 @@ impl ConverseStreamRequest {
                 })
                 .transpose()?,
         );
-        builder = builder.set_model_id(self.model_id);
-        builder =
-            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
-        builder = builder.set_performance_config(
-            self.performance_config
-                .map(PerformanceConfiguration::into_sdk)
+        builder = builder.set_system(
+            self.system
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(SystemContentBlock::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
                 .transpose()?,
+        );
+        builder = builder.set_inference_config(
+            self.inference_config
+                .map(InferenceConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_tool_config(
+            self.tool_config
+                .map(ToolConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_guardrail_config(
+            self.guardrail_config
+                .map(GuardrailStreamConfiguration::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_additional_model_request_fields(
+            self.additional_model_request_fields
+                .map(crate::wire::Document::into_sdk),
         );
         builder = builder.set_prompt_variables(
             self.prompt_variables
@@ -2438,23 +2462,18 @@ impl ConverseStreamRequest {
                 })
                 .transpose()?,
         );
+        builder = builder
+            .set_additional_model_response_field_paths(self.additional_model_response_field_paths);
         builder = builder.set_request_metadata(self.request_metadata);
+        builder = builder.set_performance_config(
+            self.performance_config
+                .map(PerformanceConfiguration::into_sdk)
+                .transpose()?,
+        );
         builder =
             builder.set_service_tier(self.service_tier.map(ServiceTier::into_sdk).transpose()?);
-        builder = builder.set_system(
-            self.system
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(SystemContentBlock::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
-        builder = builder.set_tool_config(
-            self.tool_config
-                .map(ToolConfiguration::into_sdk)
-                .transpose()?,
-        );
+        builder =
+            builder.set_output_config(self.output_config.map(OutputConfig::into_sdk).transpose()?);
         Ok(builder)
     }
 }
@@ -2514,12 +2533,6 @@ impl ConverseStreamTrace {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConverseTokensRequest {
-    #[serde(
-        rename = "additionalModelRequestFields",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub additional_model_request_fields: Option<crate::wire::Document>,
     #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<Message>>,
     #[serde(rename = "system", default, skip_serializing_if = "Option::is_none")]
@@ -2530,6 +2543,13 @@ pub struct ConverseTokensRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub tool_config: Option<ToolConfiguration>,
+    #[serde(
+        rename = "additionalModelRequestFields",
+        default,
+        deserialize_with = "crate::wire::check::nullable",
+        skip_serializing_if = "crate::wire::Document::is_absent"
+    )]
+    pub additional_model_request_fields: Option<crate::wire::Document>,
 }
 
 impl ConverseTokensRequest {
@@ -2538,10 +2558,6 @@ impl ConverseTokensRequest {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ConverseTokensRequest, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ConverseTokensRequest::builder();
-        builder = builder.set_additional_model_request_fields(
-            self.additional_model_request_fields
-                .map(crate::wire::Document::into_sdk),
-        );
         builder = builder.set_messages(
             self.messages
                 .map(|v0| {
@@ -2565,15 +2581,16 @@ impl ConverseTokensRequest {
                 .map(ToolConfiguration::into_sdk)
                 .transpose()?,
         );
+        builder = builder.set_additional_model_request_fields(
+            self.additional_model_request_fields
+                .map(crate::wire::Document::into_sdk),
+        );
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::ConverseTokensRequest`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ConverseTokensRequest,
     ) -> Result<Self, WireError> {
-        let additional_model_request_fields = value
-            .additional_model_request_fields
-            .map(crate::wire::Document::from_sdk);
         let messages = value
             .messages
             .map(|v0| {
@@ -2594,11 +2611,14 @@ impl ConverseTokensRequest {
             .tool_config
             .map(ToolConfiguration::from_sdk)
             .transpose()?;
+        let additional_model_request_fields = value
+            .additional_model_request_fields
+            .map(crate::wire::Document::from_sdk);
         Ok(Self {
-            additional_model_request_fields,
             messages,
             system,
             tool_config,
+            additional_model_request_fields,
         })
     }
 }
@@ -2655,10 +2675,10 @@ impl ConverseTrace {
 /// botocore's union `CountTokensInput` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum CountTokensInput {
-    #[serde(rename = "converse")]
-    Converse(ConverseTokensRequest),
     #[serde(rename = "invokeModel")]
     InvokeModel(InvokeModelTokensRequest),
+    #[serde(rename = "converse")]
+    Converse(ConverseTokensRequest),
 }
 
 impl CountTokensInput {
@@ -2666,8 +2686,8 @@ impl CountTokensInput {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::CountTokensInput, WireError> {
         use ::aws_sdk_bedrockruntime::types::CountTokensInput as Sdk;
         Ok(match self {
-            Self::Converse(v) => Sdk::Converse(ConverseTokensRequest::into_sdk(v)?),
             Self::InvokeModel(v) => Sdk::InvokeModel(InvokeModelTokensRequest::into_sdk(v)?),
+            Self::Converse(v) => Sdk::Converse(ConverseTokensRequest::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::CountTokensInput`; its `Unknown` member is an error.
@@ -2676,8 +2696,8 @@ impl CountTokensInput {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::CountTokensInput as Sdk;
         Ok(match value {
-            Sdk::Converse(v) => Self::Converse(ConverseTokensRequest::from_sdk(v)?),
             Sdk::InvokeModel(v) => Self::InvokeModel(InvokeModelTokensRequest::from_sdk(v)?),
+            Sdk::Converse(v) => Self::Converse(ConverseTokensRequest::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "CountTokensInput",
@@ -2692,17 +2712,17 @@ impl CountTokensInput {
 #[serde(deny_unknown_fields)]
 pub struct CountTokensRequest {
     #[serde(
+        rename = "modelId",
+        deserialize_with = "check_count_tokens_request_model_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub model_id: Option<String>,
+    #[serde(
         rename = "input",
         deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
     pub input: Option<CountTokensInput>,
-    #[serde(
-        rename = "modelId",
-        deserialize_with = "crate::wire::required",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub model_id: Option<String>,
 }
 
 impl CountTokensRequest {
@@ -2713,17 +2733,17 @@ impl CountTokensRequest {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::operation::count_tokens::CountTokensInput::builder();
-        builder = builder.set_input(self.input.map(CountTokensInput::into_sdk).transpose()?);
         builder = builder.set_model_id(self.model_id);
+        builder = builder.set_input(self.input.map(CountTokensInput::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `operation::count_tokens::CountTokensInput`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::operation::count_tokens::CountTokensInput,
     ) -> Result<Self, WireError> {
-        let input = value.input.map(CountTokensInput::from_sdk).transpose()?;
         let model_id = value.model_id;
-        Ok(Self { input, model_id })
+        let input = value.input.map(CountTokensInput::from_sdk).transpose()?;
+        Ok(Self { model_id, input })
     }
     /// Sets every member on the SDK's fluent builder for `count_tokens` (e.g. `client.count_tokens()`).
     pub fn apply(
@@ -2733,8 +2753,8 @@ impl CountTokensRequest {
         ::aws_sdk_bedrockruntime::operation::count_tokens::builders::CountTokensFluentBuilder,
         WireError,
     > {
-        builder = builder.set_input(self.input.map(CountTokensInput::into_sdk).transpose()?);
         builder = builder.set_model_id(self.model_id);
+        builder = builder.set_input(self.input.map(CountTokensInput::into_sdk).transpose()?);
         Ok(builder)
     }
 }
@@ -2771,13 +2791,9 @@ impl CountTokensResponse {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentBlock {
-    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
-    pub citations: Option<CitationsConfig>,
-    #[serde(rename = "context", default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<String>,
     #[serde(rename = "format", default, skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
-    #[serde(rename = "name")]
+    #[serde(rename = "name", deserialize_with = "check_document_block_name")]
     pub name: String,
     #[serde(
         rename = "source",
@@ -2785,37 +2801,41 @@ pub struct DocumentBlock {
         skip_serializing_if = "Option::is_none"
     )]
     pub source: Option<DocumentSource>,
+    #[serde(rename = "context", default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<CitationsConfig>,
 }
 
 impl DocumentBlock {
     /// Converts to the SDK's `types::DocumentBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::DocumentBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::DocumentBlock::builder();
-        builder = builder.set_citations(self.citations.map(CitationsConfig::into_sdk).transpose()?);
-        builder = builder.set_context(self.context);
         builder = builder.set_format(
             self.format
                 .map(|v0| ::aws_sdk_bedrockruntime::types::DocumentFormat::from(v0.as_str())),
         );
         builder = builder.set_name(Some(self.name));
         builder = builder.set_source(self.source.map(DocumentSource::into_sdk).transpose()?);
+        builder = builder.set_context(self.context);
+        builder = builder.set_citations(self.citations.map(CitationsConfig::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::DocumentBlock`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::DocumentBlock,
     ) -> Result<Self, WireError> {
-        let citations = value.citations.map(CitationsConfig::from_sdk).transpose()?;
-        let context = value.context;
         let format = Some(value.format.as_str().to_owned());
         let name = value.name;
         let source = value.source.map(DocumentSource::from_sdk).transpose()?;
+        let context = value.context;
+        let citations = value.citations.map(CitationsConfig::from_sdk).transpose()?;
         Ok(Self {
-            citations,
-            context,
             format,
             name,
             source,
+            context,
+            citations,
         })
     }
 }
@@ -2827,13 +2847,24 @@ pub struct DocumentCharLocation {
     #[serde(
         rename = "documentIndex",
         default,
+        deserialize_with = "check_document_char_location_document_index",
         skip_serializing_if = "Option::is_none"
     )]
     pub document_index: Option<i32>,
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "start",
+        default,
+        deserialize_with = "check_document_char_location_start",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<i32>,
+    #[serde(
+        rename = "end",
+        default,
+        deserialize_with = "check_document_char_location_end",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end: Option<i32>,
 }
 
 impl DocumentCharLocation {
@@ -2843,8 +2874,8 @@ impl DocumentCharLocation {
     ) -> Result<::aws_sdk_bedrockruntime::types::DocumentCharLocation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::DocumentCharLocation::builder();
         builder = builder.set_document_index(self.document_index);
-        builder = builder.set_end(self.end);
         builder = builder.set_start(self.start);
+        builder = builder.set_end(self.end);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::DocumentCharLocation`, moving its fields.
@@ -2852,12 +2883,12 @@ impl DocumentCharLocation {
         value: ::aws_sdk_bedrockruntime::types::DocumentCharLocation,
     ) -> Result<Self, WireError> {
         let document_index = value.document_index;
-        let end = value.end;
         let start = value.start;
+        let end = value.end;
         Ok(Self {
             document_index,
-            end,
             start,
+            end,
         })
     }
 }
@@ -2869,13 +2900,24 @@ pub struct DocumentChunkLocation {
     #[serde(
         rename = "documentIndex",
         default,
+        deserialize_with = "check_document_chunk_location_document_index",
         skip_serializing_if = "Option::is_none"
     )]
     pub document_index: Option<i32>,
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "start",
+        default,
+        deserialize_with = "check_document_chunk_location_start",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<i32>,
+    #[serde(
+        rename = "end",
+        default,
+        deserialize_with = "check_document_chunk_location_end",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end: Option<i32>,
 }
 
 impl DocumentChunkLocation {
@@ -2885,8 +2927,8 @@ impl DocumentChunkLocation {
     ) -> Result<::aws_sdk_bedrockruntime::types::DocumentChunkLocation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::DocumentChunkLocation::builder();
         builder = builder.set_document_index(self.document_index);
-        builder = builder.set_end(self.end);
         builder = builder.set_start(self.start);
+        builder = builder.set_end(self.end);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::DocumentChunkLocation`, moving its fields.
@@ -2894,12 +2936,12 @@ impl DocumentChunkLocation {
         value: ::aws_sdk_bedrockruntime::types::DocumentChunkLocation,
     ) -> Result<Self, WireError> {
         let document_index = value.document_index;
-        let end = value.end;
         let start = value.start;
+        let end = value.end;
         Ok(Self {
             document_index,
-            end,
             start,
+            end,
         })
     }
 }
@@ -2944,13 +2986,24 @@ pub struct DocumentPageLocation {
     #[serde(
         rename = "documentIndex",
         default,
+        deserialize_with = "check_document_page_location_document_index",
         skip_serializing_if = "Option::is_none"
     )]
     pub document_index: Option<i32>,
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "start",
+        default,
+        deserialize_with = "check_document_page_location_start",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<i32>,
+    #[serde(
+        rename = "end",
+        default,
+        deserialize_with = "check_document_page_location_end",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end: Option<i32>,
 }
 
 impl DocumentPageLocation {
@@ -2960,8 +3013,8 @@ impl DocumentPageLocation {
     ) -> Result<::aws_sdk_bedrockruntime::types::DocumentPageLocation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::DocumentPageLocation::builder();
         builder = builder.set_document_index(self.document_index);
-        builder = builder.set_end(self.end);
         builder = builder.set_start(self.start);
+        builder = builder.set_end(self.end);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::DocumentPageLocation`, moving its fields.
@@ -2969,12 +3022,12 @@ impl DocumentPageLocation {
         value: ::aws_sdk_bedrockruntime::types::DocumentPageLocation,
     ) -> Result<Self, WireError> {
         let document_index = value.document_index;
-        let end = value.end;
         let start = value.start;
+        let end = value.end;
         Ok(Self {
             document_index,
-            end,
             start,
+            end,
         })
     }
 }
@@ -2984,12 +3037,12 @@ impl DocumentPageLocation {
 pub enum DocumentSource {
     #[serde(rename = "bytes")]
     Bytes(crate::wire::Blob),
-    #[serde(rename = "content")]
-    Content(Vec<DocumentContentBlock>),
     #[serde(rename = "s3Location")]
     S3Location(S3Location),
     #[serde(rename = "text")]
     Text(String),
+    #[serde(rename = "content")]
+    Content(Vec<DocumentContentBlock>),
 }
 
 impl DocumentSource {
@@ -2998,13 +3051,13 @@ impl DocumentSource {
         use ::aws_sdk_bedrockruntime::types::DocumentSource as Sdk;
         Ok(match self {
             Self::Bytes(v) => Sdk::Bytes(crate::wire::Blob::into_sdk(v)),
+            Self::S3Location(v) => Sdk::S3Location(S3Location::into_sdk(v)?),
+            Self::Text(v) => Sdk::Text(v),
             Self::Content(v) => Sdk::Content(
                 v.into_iter()
                     .map(DocumentContentBlock::into_sdk)
                     .collect::<Result<Vec<_>, WireError>>()?,
             ),
-            Self::S3Location(v) => Sdk::S3Location(S3Location::into_sdk(v)?),
-            Self::Text(v) => Sdk::Text(v),
         })
     }
     /// Converts from the SDK's `types::DocumentSource`; its `Unknown` member is an error.
@@ -3014,13 +3067,13 @@ impl DocumentSource {
         use ::aws_sdk_bedrockruntime::types::DocumentSource as Sdk;
         Ok(match value {
             Sdk::Bytes(v) => Self::Bytes(crate::wire::Blob::from_sdk(v)),
+            Sdk::S3Location(v) => Self::S3Location(S3Location::from_sdk(v)?),
+            Sdk::Text(v) => Self::Text(v),
             Sdk::Content(v) => Self::Content(
                 v.into_iter()
                     .map(DocumentContentBlock::from_sdk)
                     .collect::<Result<Vec<_>, WireError>>()?,
             ),
-            Sdk::S3Location(v) => Self::S3Location(S3Location::from_sdk(v)?),
-            Sdk::Text(v) => Self::Text(v),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "DocumentSource",
@@ -3057,17 +3110,11 @@ impl ErrorBlock {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAssessment {
     #[serde(
-        rename = "appliedGuardrailDetails",
+        rename = "topicPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub applied_guardrail_details: Option<AppliedGuardrailDetails>,
-    #[serde(
-        rename = "automatedReasoningPolicy",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub automated_reasoning_policy: Option<GuardrailAutomatedReasoningPolicyAssessment>,
+    pub topic_policy: Option<GuardrailTopicPolicyAssessment>,
     #[serde(
         rename = "contentPolicy",
         default,
@@ -3075,17 +3122,11 @@ pub struct GuardrailAssessment {
     )]
     pub content_policy: Option<GuardrailContentPolicyAssessment>,
     #[serde(
-        rename = "contextualGroundingPolicy",
+        rename = "wordPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub contextual_grounding_policy: Option<GuardrailContextualGroundingPolicyAssessment>,
-    #[serde(
-        rename = "invocationMetrics",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub invocation_metrics: Option<GuardrailInvocationMetrics>,
+    pub word_policy: Option<GuardrailWordPolicyAssessment>,
     #[serde(
         rename = "sensitiveInformationPolicy",
         default,
@@ -3093,17 +3134,29 @@ pub struct GuardrailAssessment {
     )]
     pub sensitive_information_policy: Option<GuardrailSensitiveInformationPolicyAssessment>,
     #[serde(
-        rename = "topicPolicy",
+        rename = "contextualGroundingPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub topic_policy: Option<GuardrailTopicPolicyAssessment>,
+    pub contextual_grounding_policy: Option<GuardrailContextualGroundingPolicyAssessment>,
     #[serde(
-        rename = "wordPolicy",
+        rename = "automatedReasoningPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub word_policy: Option<GuardrailWordPolicyAssessment>,
+    pub automated_reasoning_policy: Option<GuardrailAutomatedReasoningPolicyAssessment>,
+    #[serde(
+        rename = "invocationMetrics",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invocation_metrics: Option<GuardrailInvocationMetrics>,
+    #[serde(
+        rename = "appliedGuardrailDetails",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub applied_guardrail_details: Option<AppliedGuardrailDetails>,
 }
 
 impl GuardrailAssessment {
@@ -3112,14 +3165,9 @@ impl GuardrailAssessment {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailAssessment, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailAssessment::builder();
-        builder = builder.set_applied_guardrail_details(
-            self.applied_guardrail_details
-                .map(AppliedGuardrailDetails::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_automated_reasoning_policy(
-            self.automated_reasoning_policy
-                .map(GuardrailAutomatedReasoningPolicyAssessment::into_sdk)
+        builder = builder.set_topic_policy(
+            self.topic_policy
+                .map(GuardrailTopicPolicyAssessment::into_sdk)
                 .transpose()?,
         );
         builder = builder.set_content_policy(
@@ -3127,14 +3175,9 @@ impl GuardrailAssessment {
                 .map(GuardrailContentPolicyAssessment::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_contextual_grounding_policy(
-            self.contextual_grounding_policy
-                .map(GuardrailContextualGroundingPolicyAssessment::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_invocation_metrics(
-            self.invocation_metrics
-                .map(GuardrailInvocationMetrics::into_sdk)
+        builder = builder.set_word_policy(
+            self.word_policy
+                .map(GuardrailWordPolicyAssessment::into_sdk)
                 .transpose()?,
         );
         builder = builder.set_sensitive_information_policy(
@@ -3142,14 +3185,24 @@ impl GuardrailAssessment {
                 .map(GuardrailSensitiveInformationPolicyAssessment::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_topic_policy(
-            self.topic_policy
-                .map(GuardrailTopicPolicyAssessment::into_sdk)
+        builder = builder.set_contextual_grounding_policy(
+            self.contextual_grounding_policy
+                .map(GuardrailContextualGroundingPolicyAssessment::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_word_policy(
-            self.word_policy
-                .map(GuardrailWordPolicyAssessment::into_sdk)
+        builder = builder.set_automated_reasoning_policy(
+            self.automated_reasoning_policy
+                .map(GuardrailAutomatedReasoningPolicyAssessment::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_invocation_metrics(
+            self.invocation_metrics
+                .map(GuardrailInvocationMetrics::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_applied_guardrail_details(
+            self.applied_guardrail_details
+                .map(AppliedGuardrailDetails::into_sdk)
                 .transpose()?,
         );
         Ok(builder.build())
@@ -3158,47 +3211,47 @@ impl GuardrailAssessment {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAssessment,
     ) -> Result<Self, WireError> {
-        let applied_guardrail_details = value
-            .applied_guardrail_details
-            .map(AppliedGuardrailDetails::from_sdk)
-            .transpose()?;
-        let automated_reasoning_policy = value
-            .automated_reasoning_policy
-            .map(GuardrailAutomatedReasoningPolicyAssessment::from_sdk)
+        let topic_policy = value
+            .topic_policy
+            .map(GuardrailTopicPolicyAssessment::from_sdk)
             .transpose()?;
         let content_policy = value
             .content_policy
             .map(GuardrailContentPolicyAssessment::from_sdk)
             .transpose()?;
-        let contextual_grounding_policy = value
-            .contextual_grounding_policy
-            .map(GuardrailContextualGroundingPolicyAssessment::from_sdk)
-            .transpose()?;
-        let invocation_metrics = value
-            .invocation_metrics
-            .map(GuardrailInvocationMetrics::from_sdk)
+        let word_policy = value
+            .word_policy
+            .map(GuardrailWordPolicyAssessment::from_sdk)
             .transpose()?;
         let sensitive_information_policy = value
             .sensitive_information_policy
             .map(GuardrailSensitiveInformationPolicyAssessment::from_sdk)
             .transpose()?;
-        let topic_policy = value
-            .topic_policy
-            .map(GuardrailTopicPolicyAssessment::from_sdk)
+        let contextual_grounding_policy = value
+            .contextual_grounding_policy
+            .map(GuardrailContextualGroundingPolicyAssessment::from_sdk)
             .transpose()?;
-        let word_policy = value
-            .word_policy
-            .map(GuardrailWordPolicyAssessment::from_sdk)
+        let automated_reasoning_policy = value
+            .automated_reasoning_policy
+            .map(GuardrailAutomatedReasoningPolicyAssessment::from_sdk)
+            .transpose()?;
+        let invocation_metrics = value
+            .invocation_metrics
+            .map(GuardrailInvocationMetrics::from_sdk)
+            .transpose()?;
+        let applied_guardrail_details = value
+            .applied_guardrail_details
+            .map(AppliedGuardrailDetails::from_sdk)
             .transpose()?;
         Ok(Self {
-            applied_guardrail_details,
-            automated_reasoning_policy,
-            content_policy,
-            contextual_grounding_policy,
-            invocation_metrics,
-            sensitive_information_policy,
             topic_policy,
+            content_policy,
             word_policy,
+            sensitive_information_policy,
+            contextual_grounding_policy,
+            automated_reasoning_policy,
+            invocation_metrics,
+            applied_guardrail_details,
         })
     }
 }
@@ -3206,20 +3259,20 @@ impl GuardrailAssessment {
 /// botocore's union `GuardrailAutomatedReasoningFinding` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum GuardrailAutomatedReasoningFinding {
-    #[serde(rename = "impossible")]
-    Impossible(GuardrailAutomatedReasoningImpossibleFinding),
-    #[serde(rename = "invalid")]
-    Invalid(GuardrailAutomatedReasoningInvalidFinding),
-    #[serde(rename = "noTranslations")]
-    NoTranslations(GuardrailAutomatedReasoningNoTranslationsFinding),
-    #[serde(rename = "satisfiable")]
-    Satisfiable(GuardrailAutomatedReasoningSatisfiableFinding),
-    #[serde(rename = "tooComplex")]
-    TooComplex(GuardrailAutomatedReasoningTooComplexFinding),
-    #[serde(rename = "translationAmbiguous")]
-    TranslationAmbiguous(GuardrailAutomatedReasoningTranslationAmbiguousFinding),
     #[serde(rename = "valid")]
     Valid(GuardrailAutomatedReasoningValidFinding),
+    #[serde(rename = "invalid")]
+    Invalid(GuardrailAutomatedReasoningInvalidFinding),
+    #[serde(rename = "satisfiable")]
+    Satisfiable(GuardrailAutomatedReasoningSatisfiableFinding),
+    #[serde(rename = "impossible")]
+    Impossible(GuardrailAutomatedReasoningImpossibleFinding),
+    #[serde(rename = "translationAmbiguous")]
+    TranslationAmbiguous(GuardrailAutomatedReasoningTranslationAmbiguousFinding),
+    #[serde(rename = "tooComplex")]
+    TooComplex(GuardrailAutomatedReasoningTooComplexFinding),
+    #[serde(rename = "noTranslations")]
+    NoTranslations(GuardrailAutomatedReasoningNoTranslationsFinding),
 }
 
 impl GuardrailAutomatedReasoningFinding {
@@ -3230,25 +3283,25 @@ impl GuardrailAutomatedReasoningFinding {
     {
         use ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningFinding as Sdk;
         Ok(match self {
-            Self::Impossible(v) => {
-                Sdk::Impossible(GuardrailAutomatedReasoningImpossibleFinding::into_sdk(v)?)
-            }
+            Self::Valid(v) => Sdk::Valid(GuardrailAutomatedReasoningValidFinding::into_sdk(v)?),
             Self::Invalid(v) => {
                 Sdk::Invalid(GuardrailAutomatedReasoningInvalidFinding::into_sdk(v)?)
             }
-            Self::NoTranslations(v) => Sdk::NoTranslations(
-                GuardrailAutomatedReasoningNoTranslationsFinding::into_sdk(v)?,
-            ),
             Self::Satisfiable(v) => {
                 Sdk::Satisfiable(GuardrailAutomatedReasoningSatisfiableFinding::into_sdk(v)?)
             }
-            Self::TooComplex(v) => {
-                Sdk::TooComplex(GuardrailAutomatedReasoningTooComplexFinding::into_sdk(v)?)
+            Self::Impossible(v) => {
+                Sdk::Impossible(GuardrailAutomatedReasoningImpossibleFinding::into_sdk(v)?)
             }
             Self::TranslationAmbiguous(v) => Sdk::TranslationAmbiguous(
                 GuardrailAutomatedReasoningTranslationAmbiguousFinding::into_sdk(v)?,
             ),
-            Self::Valid(v) => Sdk::Valid(GuardrailAutomatedReasoningValidFinding::into_sdk(v)?),
+            Self::TooComplex(v) => {
+                Sdk::TooComplex(GuardrailAutomatedReasoningTooComplexFinding::into_sdk(v)?)
+            }
+            Self::NoTranslations(v) => Sdk::NoTranslations(
+                GuardrailAutomatedReasoningNoTranslationsFinding::into_sdk(v)?,
+            ),
         })
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningFinding`; its `Unknown` member is an error.
@@ -3257,25 +3310,25 @@ impl GuardrailAutomatedReasoningFinding {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningFinding as Sdk;
         Ok(match value {
-            Sdk::Impossible(v) => {
-                Self::Impossible(GuardrailAutomatedReasoningImpossibleFinding::from_sdk(v)?)
-            }
+            Sdk::Valid(v) => Self::Valid(GuardrailAutomatedReasoningValidFinding::from_sdk(v)?),
             Sdk::Invalid(v) => {
                 Self::Invalid(GuardrailAutomatedReasoningInvalidFinding::from_sdk(v)?)
             }
-            Sdk::NoTranslations(v) => Self::NoTranslations(
-                GuardrailAutomatedReasoningNoTranslationsFinding::from_sdk(v)?,
-            ),
             Sdk::Satisfiable(v) => {
                 Self::Satisfiable(GuardrailAutomatedReasoningSatisfiableFinding::from_sdk(v)?)
             }
-            Sdk::TooComplex(v) => {
-                Self::TooComplex(GuardrailAutomatedReasoningTooComplexFinding::from_sdk(v)?)
+            Sdk::Impossible(v) => {
+                Self::Impossible(GuardrailAutomatedReasoningImpossibleFinding::from_sdk(v)?)
             }
             Sdk::TranslationAmbiguous(v) => Self::TranslationAmbiguous(
                 GuardrailAutomatedReasoningTranslationAmbiguousFinding::from_sdk(v)?,
             ),
-            Sdk::Valid(v) => Self::Valid(GuardrailAutomatedReasoningValidFinding::from_sdk(v)?),
+            Sdk::TooComplex(v) => {
+                Self::TooComplex(GuardrailAutomatedReasoningTooComplexFinding::from_sdk(v)?)
+            }
+            Sdk::NoTranslations(v) => Self::NoTranslations(
+                GuardrailAutomatedReasoningNoTranslationsFinding::from_sdk(v)?,
+            ),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "GuardrailAutomatedReasoningFinding",
@@ -3290,6 +3343,12 @@ impl GuardrailAutomatedReasoningFinding {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningImpossibleFinding {
     #[serde(
+        rename = "translation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
+    #[serde(
         rename = "contradictingRules",
         default,
         skip_serializing_if = "Option::is_none"
@@ -3301,12 +3360,6 @@ pub struct GuardrailAutomatedReasoningImpossibleFinding {
         skip_serializing_if = "Option::is_none"
     )]
     pub logic_warning: Option<GuardrailAutomatedReasoningLogicWarning>,
-    #[serde(
-        rename = "translation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
 }
 
 impl GuardrailAutomatedReasoningImpossibleFinding {
@@ -3320,6 +3373,11 @@ impl GuardrailAutomatedReasoningImpossibleFinding {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningImpossibleFinding::builder(
             );
+        builder = builder.set_translation(
+            self.translation
+                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
+                .transpose()?,
+        );
         builder = builder.set_contradicting_rules(
             self.contradicting_rules
                 .map(|v0| {
@@ -3334,17 +3392,16 @@ impl GuardrailAutomatedReasoningImpossibleFinding {
                 .map(GuardrailAutomatedReasoningLogicWarning::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_translation(
-            self.translation
-                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
-                .transpose()?,
-        );
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningImpossibleFinding`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningImpossibleFinding,
     ) -> Result<Self, WireError> {
+        let translation = value
+            .translation
+            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
+            .transpose()?;
         let contradicting_rules = value
             .contradicting_rules
             .map(|v0| {
@@ -3357,14 +3414,10 @@ impl GuardrailAutomatedReasoningImpossibleFinding {
             .logic_warning
             .map(GuardrailAutomatedReasoningLogicWarning::from_sdk)
             .transpose()?;
-        let translation = value
-            .translation
-            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
-            .transpose()?;
         Ok(Self {
+            translation,
             contradicting_rules,
             logic_warning,
-            translation,
         })
     }
 }
@@ -3405,6 +3458,12 @@ impl GuardrailAutomatedReasoningInputTextReference {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningInvalidFinding {
     #[serde(
+        rename = "translation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
+    #[serde(
         rename = "contradictingRules",
         default,
         skip_serializing_if = "Option::is_none"
@@ -3416,12 +3475,6 @@ pub struct GuardrailAutomatedReasoningInvalidFinding {
         skip_serializing_if = "Option::is_none"
     )]
     pub logic_warning: Option<GuardrailAutomatedReasoningLogicWarning>,
-    #[serde(
-        rename = "translation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
 }
 
 impl GuardrailAutomatedReasoningInvalidFinding {
@@ -3432,6 +3485,11 @@ impl GuardrailAutomatedReasoningInvalidFinding {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningInvalidFinding::builder();
+        builder = builder.set_translation(
+            self.translation
+                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
+                .transpose()?,
+        );
         builder = builder.set_contradicting_rules(
             self.contradicting_rules
                 .map(|v0| {
@@ -3446,17 +3504,16 @@ impl GuardrailAutomatedReasoningInvalidFinding {
                 .map(GuardrailAutomatedReasoningLogicWarning::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_translation(
-            self.translation
-                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
-                .transpose()?,
-        );
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningInvalidFinding`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningInvalidFinding,
     ) -> Result<Self, WireError> {
+        let translation = value
+            .translation
+            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
+            .transpose()?;
         let contradicting_rules = value
             .contradicting_rules
             .map(|v0| {
@@ -3469,14 +3526,10 @@ impl GuardrailAutomatedReasoningInvalidFinding {
             .logic_warning
             .map(GuardrailAutomatedReasoningLogicWarning::from_sdk)
             .transpose()?;
-        let translation = value
-            .translation
-            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
-            .transpose()?;
         Ok(Self {
+            translation,
             contradicting_rules,
             logic_warning,
-            translation,
         })
     }
 }
@@ -3485,12 +3538,12 @@ impl GuardrailAutomatedReasoningInvalidFinding {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningLogicWarning {
-    #[serde(rename = "claims", default, skip_serializing_if = "Option::is_none")]
-    pub claims: Option<Vec<GuardrailAutomatedReasoningStatement>>,
-    #[serde(rename = "premises", default, skip_serializing_if = "Option::is_none")]
-    pub premises: Option<Vec<GuardrailAutomatedReasoningStatement>>,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    #[serde(rename = "premises", default, skip_serializing_if = "Option::is_none")]
+    pub premises: Option<Vec<GuardrailAutomatedReasoningStatement>>,
+    #[serde(rename = "claims", default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<GuardrailAutomatedReasoningStatement>>,
 }
 
 impl GuardrailAutomatedReasoningLogicWarning {
@@ -3501,15 +3554,11 @@ impl GuardrailAutomatedReasoningLogicWarning {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningLogicWarning::builder();
-        builder = builder.set_claims(
-            self.claims
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(GuardrailAutomatedReasoningStatement::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
+        builder = builder.set_type(self.r#type.map(|v0| {
+            ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningLogicWarningType::from(
+                v0.as_str(),
+            )
+        }));
         builder = builder.set_premises(
             self.premises
                 .map(|v0| {
@@ -3519,25 +3568,22 @@ impl GuardrailAutomatedReasoningLogicWarning {
                 })
                 .transpose()?,
         );
-        builder = builder.set_type(self.r#type.map(|v0| {
-            ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningLogicWarningType::from(
-                v0.as_str(),
-            )
-        }));
+        builder = builder.set_claims(
+            self.claims
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(GuardrailAutomatedReasoningStatement::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
+                .transpose()?,
+        );
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningLogicWarning`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningLogicWarning,
     ) -> Result<Self, WireError> {
-        let claims = value
-            .claims
-            .map(|v0| {
-                v0.into_iter()
-                    .map(GuardrailAutomatedReasoningStatement::from_sdk)
-                    .collect::<Result<Vec<_>, WireError>>()
-            })
-            .transpose()?;
+        let r#type = value.r#type.map(|v0| v0.as_str().to_owned());
         let premises = value
             .premises
             .map(|v0| {
@@ -3546,11 +3592,18 @@ impl GuardrailAutomatedReasoningLogicWarning {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let r#type = value.r#type.map(|v0| v0.as_str().to_owned());
+        let claims = value
+            .claims
+            .map(|v0| {
+                v0.into_iter()
+                    .map(GuardrailAutomatedReasoningStatement::from_sdk)
+                    .collect::<Result<Vec<_>, WireError>>()
+            })
+            .transpose()?;
         Ok(Self {
-            claims,
-            premises,
             r#type,
+            premises,
+            claims,
         })
     }
 }
@@ -3671,11 +3724,11 @@ impl GuardrailAutomatedReasoningRule {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningSatisfiableFinding {
     #[serde(
-        rename = "claimsFalseScenario",
+        rename = "translation",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub claims_false_scenario: Option<GuardrailAutomatedReasoningScenario>,
+    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
     #[serde(
         rename = "claimsTrueScenario",
         default,
@@ -3683,17 +3736,17 @@ pub struct GuardrailAutomatedReasoningSatisfiableFinding {
     )]
     pub claims_true_scenario: Option<GuardrailAutomatedReasoningScenario>,
     #[serde(
+        rename = "claimsFalseScenario",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub claims_false_scenario: Option<GuardrailAutomatedReasoningScenario>,
+    #[serde(
         rename = "logicWarning",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub logic_warning: Option<GuardrailAutomatedReasoningLogicWarning>,
-    #[serde(
-        rename = "translation",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
 }
 
 impl GuardrailAutomatedReasoningSatisfiableFinding {
@@ -3707,13 +3760,18 @@ impl GuardrailAutomatedReasoningSatisfiableFinding {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningSatisfiableFinding::builder(
             );
-        builder = builder.set_claims_false_scenario(
-            self.claims_false_scenario
-                .map(GuardrailAutomatedReasoningScenario::into_sdk)
+        builder = builder.set_translation(
+            self.translation
+                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
                 .transpose()?,
         );
         builder = builder.set_claims_true_scenario(
             self.claims_true_scenario
+                .map(GuardrailAutomatedReasoningScenario::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_claims_false_scenario(
+            self.claims_false_scenario
                 .map(GuardrailAutomatedReasoningScenario::into_sdk)
                 .transpose()?,
         );
@@ -3722,38 +3780,33 @@ impl GuardrailAutomatedReasoningSatisfiableFinding {
                 .map(GuardrailAutomatedReasoningLogicWarning::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_translation(
-            self.translation
-                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
-                .transpose()?,
-        );
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningSatisfiableFinding`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningSatisfiableFinding,
     ) -> Result<Self, WireError> {
-        let claims_false_scenario = value
-            .claims_false_scenario
-            .map(GuardrailAutomatedReasoningScenario::from_sdk)
+        let translation = value
+            .translation
+            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
             .transpose()?;
         let claims_true_scenario = value
             .claims_true_scenario
+            .map(GuardrailAutomatedReasoningScenario::from_sdk)
+            .transpose()?;
+        let claims_false_scenario = value
+            .claims_false_scenario
             .map(GuardrailAutomatedReasoningScenario::from_sdk)
             .transpose()?;
         let logic_warning = value
             .logic_warning
             .map(GuardrailAutomatedReasoningLogicWarning::from_sdk)
             .transpose()?;
-        let translation = value
-            .translation
-            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
-            .transpose()?;
         Ok(Self {
-            claims_false_scenario,
-            claims_true_scenario,
-            logic_warning,
             translation,
+            claims_true_scenario,
+            claims_false_scenario,
+            logic_warning,
         })
     }
 }
@@ -3874,16 +3927,16 @@ impl GuardrailAutomatedReasoningTooComplexFinding {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningTranslation {
+    #[serde(rename = "premises", default, skip_serializing_if = "Option::is_none")]
+    pub premises: Option<Vec<GuardrailAutomatedReasoningStatement>>,
     #[serde(rename = "claims", default, skip_serializing_if = "Option::is_none")]
     pub claims: Option<Vec<GuardrailAutomatedReasoningStatement>>,
     #[serde(
-        rename = "confidence",
+        rename = "untranslatedPremises",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub confidence: Option<f64>,
-    #[serde(rename = "premises", default, skip_serializing_if = "Option::is_none")]
-    pub premises: Option<Vec<GuardrailAutomatedReasoningStatement>>,
+    pub untranslated_premises: Option<Vec<GuardrailAutomatedReasoningInputTextReference>>,
     #[serde(
         rename = "untranslatedClaims",
         default,
@@ -3891,11 +3944,12 @@ pub struct GuardrailAutomatedReasoningTranslation {
     )]
     pub untranslated_claims: Option<Vec<GuardrailAutomatedReasoningInputTextReference>>,
     #[serde(
-        rename = "untranslatedPremises",
+        rename = "confidence",
         default,
+        deserialize_with = "check_guardrail_automated_reasoning_translation_confidence",
         skip_serializing_if = "Option::is_none"
     )]
-    pub untranslated_premises: Option<Vec<GuardrailAutomatedReasoningInputTextReference>>,
+    pub confidence: Option<f64>,
 }
 
 impl GuardrailAutomatedReasoningTranslation {
@@ -3906,16 +3960,6 @@ impl GuardrailAutomatedReasoningTranslation {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningTranslation::builder();
-        builder = builder.set_claims(
-            self.claims
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(GuardrailAutomatedReasoningStatement::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
-        builder = builder.set_confidence(self.confidence);
         builder = builder.set_premises(
             self.premises
                 .map(|v0| {
@@ -3925,11 +3969,11 @@ impl GuardrailAutomatedReasoningTranslation {
                 })
                 .transpose()?,
         );
-        builder = builder.set_untranslated_claims(
-            self.untranslated_claims
+        builder = builder.set_claims(
+            self.claims
                 .map(|v0| {
                     v0.into_iter()
-                        .map(GuardrailAutomatedReasoningInputTextReference::into_sdk)
+                        .map(GuardrailAutomatedReasoningStatement::into_sdk)
                         .collect::<Result<Vec<_>, WireError>>()
                 })
                 .transpose()?,
@@ -3943,21 +3987,22 @@ impl GuardrailAutomatedReasoningTranslation {
                 })
                 .transpose()?,
         );
+        builder = builder.set_untranslated_claims(
+            self.untranslated_claims
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(GuardrailAutomatedReasoningInputTextReference::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
+                .transpose()?,
+        );
+        builder = builder.set_confidence(self.confidence);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailAutomatedReasoningTranslation`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningTranslation,
     ) -> Result<Self, WireError> {
-        let claims = value
-            .claims
-            .map(|v0| {
-                v0.into_iter()
-                    .map(GuardrailAutomatedReasoningStatement::from_sdk)
-                    .collect::<Result<Vec<_>, WireError>>()
-            })
-            .transpose()?;
-        let confidence = value.confidence;
         let premises = value
             .premises
             .map(|v0| {
@@ -3966,11 +4011,11 @@ impl GuardrailAutomatedReasoningTranslation {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let untranslated_claims = value
-            .untranslated_claims
+        let claims = value
+            .claims
             .map(|v0| {
                 v0.into_iter()
-                    .map(GuardrailAutomatedReasoningInputTextReference::from_sdk)
+                    .map(GuardrailAutomatedReasoningStatement::from_sdk)
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
@@ -3982,12 +4027,21 @@ impl GuardrailAutomatedReasoningTranslation {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
+        let untranslated_claims = value
+            .untranslated_claims
+            .map(|v0| {
+                v0.into_iter()
+                    .map(GuardrailAutomatedReasoningInputTextReference::from_sdk)
+                    .collect::<Result<Vec<_>, WireError>>()
+            })
+            .transpose()?;
+        let confidence = value.confidence;
         Ok(Self {
-            claims,
-            confidence,
             premises,
-            untranslated_claims,
+            claims,
             untranslated_premises,
+            untranslated_claims,
+            confidence,
         })
     }
 }
@@ -3996,14 +4050,14 @@ impl GuardrailAutomatedReasoningTranslation {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningTranslationAmbiguousFinding {
+    #[serde(rename = "options", default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<GuardrailAutomatedReasoningTranslationOption>>,
     #[serde(
         rename = "differenceScenarios",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub difference_scenarios: Option<Vec<GuardrailAutomatedReasoningScenario>>,
-    #[serde(rename = "options", default, skip_serializing_if = "Option::is_none")]
-    pub options: Option<Vec<GuardrailAutomatedReasoningTranslationOption>>,
 }
 
 impl GuardrailAutomatedReasoningTranslationAmbiguousFinding {
@@ -4015,20 +4069,20 @@ impl GuardrailAutomatedReasoningTranslationAmbiguousFinding {
         WireError,
     > {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningTranslationAmbiguousFinding::builder();
-        builder = builder.set_difference_scenarios(
-            self.difference_scenarios
-                .map(|v0| {
-                    v0.into_iter()
-                        .map(GuardrailAutomatedReasoningScenario::into_sdk)
-                        .collect::<Result<Vec<_>, WireError>>()
-                })
-                .transpose()?,
-        );
         builder = builder.set_options(
             self.options
                 .map(|v0| {
                     v0.into_iter()
                         .map(GuardrailAutomatedReasoningTranslationOption::into_sdk)
+                        .collect::<Result<Vec<_>, WireError>>()
+                })
+                .transpose()?,
+        );
+        builder = builder.set_difference_scenarios(
+            self.difference_scenarios
+                .map(|v0| {
+                    v0.into_iter()
+                        .map(GuardrailAutomatedReasoningScenario::into_sdk)
                         .collect::<Result<Vec<_>, WireError>>()
                 })
                 .transpose()?,
@@ -4039,14 +4093,6 @@ impl GuardrailAutomatedReasoningTranslationAmbiguousFinding {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningTranslationAmbiguousFinding,
     ) -> Result<Self, WireError> {
-        let difference_scenarios = value
-            .difference_scenarios
-            .map(|v0| {
-                v0.into_iter()
-                    .map(GuardrailAutomatedReasoningScenario::from_sdk)
-                    .collect::<Result<Vec<_>, WireError>>()
-            })
-            .transpose()?;
         let options = value
             .options
             .map(|v0| {
@@ -4055,9 +4101,17 @@ impl GuardrailAutomatedReasoningTranslationAmbiguousFinding {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
+        let difference_scenarios = value
+            .difference_scenarios
+            .map(|v0| {
+                v0.into_iter()
+                    .map(GuardrailAutomatedReasoningScenario::from_sdk)
+                    .collect::<Result<Vec<_>, WireError>>()
+            })
+            .transpose()?;
         Ok(Self {
-            difference_scenarios,
             options,
+            difference_scenarios,
         })
     }
 }
@@ -4117,17 +4171,17 @@ impl GuardrailAutomatedReasoningTranslationOption {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailAutomatedReasoningValidFinding {
     #[serde(
+        rename = "translation",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
+    #[serde(
         rename = "claimsTrueScenario",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub claims_true_scenario: Option<GuardrailAutomatedReasoningScenario>,
-    #[serde(
-        rename = "logicWarning",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub logic_warning: Option<GuardrailAutomatedReasoningLogicWarning>,
     #[serde(
         rename = "supportingRules",
         default,
@@ -4135,11 +4189,11 @@ pub struct GuardrailAutomatedReasoningValidFinding {
     )]
     pub supporting_rules: Option<Vec<GuardrailAutomatedReasoningRule>>,
     #[serde(
-        rename = "translation",
+        rename = "logicWarning",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub translation: Option<GuardrailAutomatedReasoningTranslation>,
+    pub logic_warning: Option<GuardrailAutomatedReasoningLogicWarning>,
 }
 
 impl GuardrailAutomatedReasoningValidFinding {
@@ -4150,14 +4204,14 @@ impl GuardrailAutomatedReasoningValidFinding {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningValidFinding::builder();
+        builder = builder.set_translation(
+            self.translation
+                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
+                .transpose()?,
+        );
         builder = builder.set_claims_true_scenario(
             self.claims_true_scenario
                 .map(GuardrailAutomatedReasoningScenario::into_sdk)
-                .transpose()?,
-        );
-        builder = builder.set_logic_warning(
-            self.logic_warning
-                .map(GuardrailAutomatedReasoningLogicWarning::into_sdk)
                 .transpose()?,
         );
         builder = builder.set_supporting_rules(
@@ -4169,9 +4223,9 @@ impl GuardrailAutomatedReasoningValidFinding {
                 })
                 .transpose()?,
         );
-        builder = builder.set_translation(
-            self.translation
-                .map(GuardrailAutomatedReasoningTranslation::into_sdk)
+        builder = builder.set_logic_warning(
+            self.logic_warning
+                .map(GuardrailAutomatedReasoningLogicWarning::into_sdk)
                 .transpose()?,
         );
         Ok(builder.build())
@@ -4180,13 +4234,13 @@ impl GuardrailAutomatedReasoningValidFinding {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailAutomatedReasoningValidFinding,
     ) -> Result<Self, WireError> {
+        let translation = value
+            .translation
+            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
+            .transpose()?;
         let claims_true_scenario = value
             .claims_true_scenario
             .map(GuardrailAutomatedReasoningScenario::from_sdk)
-            .transpose()?;
-        let logic_warning = value
-            .logic_warning
-            .map(GuardrailAutomatedReasoningLogicWarning::from_sdk)
             .transpose()?;
         let supporting_rules = value
             .supporting_rules
@@ -4196,15 +4250,15 @@ impl GuardrailAutomatedReasoningValidFinding {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let translation = value
-            .translation
-            .map(GuardrailAutomatedReasoningTranslation::from_sdk)
+        let logic_warning = value
+            .logic_warning
+            .map(GuardrailAutomatedReasoningLogicWarning::from_sdk)
             .transpose()?;
         Ok(Self {
-            claims_true_scenario,
-            logic_warning,
-            supporting_rules,
             translation,
+            claims_true_scenario,
+            supporting_rules,
+            logic_warning,
         })
     }
 }
@@ -4262,20 +4316,20 @@ impl GuardrailConfiguration {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailContentFilter {
-    #[serde(rename = "action")]
-    pub action: String,
+    #[serde(rename = "type")]
+    pub r#type: String,
     #[serde(rename = "confidence")]
     pub confidence: String,
-    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
-    pub detected: Option<bool>,
     #[serde(
         rename = "filterStrength",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub filter_strength: Option<String>,
-    #[serde(rename = "type")]
-    pub r#type: String,
+    #[serde(rename = "action")]
+    pub action: String,
+    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
+    pub detected: Option<bool>,
 }
 
 impl GuardrailContentFilter {
@@ -4284,40 +4338,40 @@ impl GuardrailContentFilter {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailContentFilter, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailContentFilter::builder();
-        builder = builder.set_action(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailContentPolicyAction::from(
-                self.action.as_str(),
-            ),
+        builder = builder.set_type(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailContentFilterType::from(self.r#type.as_str()),
         ));
         builder = builder.set_confidence(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailContentFilterConfidence::from(
                 self.confidence.as_str(),
             ),
         ));
-        builder = builder.set_detected(self.detected);
         builder = builder.set_filter_strength(self.filter_strength.map(|v0| {
             ::aws_sdk_bedrockruntime::types::GuardrailContentFilterStrength::from(v0.as_str())
         }));
-        builder = builder.set_type(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailContentFilterType::from(self.r#type.as_str()),
+        builder = builder.set_action(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailContentPolicyAction::from(
+                self.action.as_str(),
+            ),
         ));
+        builder = builder.set_detected(self.detected);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailContentFilter`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailContentFilter,
     ) -> Result<Self, WireError> {
-        let action = value.action.as_str().to_owned();
-        let confidence = value.confidence.as_str().to_owned();
-        let detected = value.detected;
-        let filter_strength = value.filter_strength.map(|v0| v0.as_str().to_owned());
         let r#type = value.r#type.as_str().to_owned();
+        let confidence = value.confidence.as_str().to_owned();
+        let filter_strength = value.filter_strength.map(|v0| v0.as_str().to_owned());
+        let action = value.action.as_str().to_owned();
+        let detected = value.detected;
         Ok(Self {
-            action,
-            confidence,
-            detected,
-            filter_strength,
             r#type,
+            confidence,
+            filter_strength,
+            action,
+            detected,
         })
     }
 }
@@ -4362,16 +4416,22 @@ impl GuardrailContentPolicyAssessment {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailContextualGroundingFilter {
+    #[serde(rename = "type")]
+    pub r#type: String,
+    #[serde(
+        rename = "threshold",
+        deserialize_with = "check_guardrail_contextual_grounding_filter_threshold"
+    )]
+    pub threshold: f64,
+    #[serde(
+        rename = "score",
+        deserialize_with = "check_guardrail_contextual_grounding_filter_score"
+    )]
+    pub score: f64,
     #[serde(rename = "action")]
     pub action: String,
     #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
     pub detected: Option<bool>,
-    #[serde(rename = "score")]
-    pub score: f64,
-    #[serde(rename = "threshold")]
-    pub threshold: f64,
-    #[serde(rename = "type")]
-    pub r#type: String,
 }
 
 impl GuardrailContextualGroundingFilter {
@@ -4382,36 +4442,36 @@ impl GuardrailContextualGroundingFilter {
     {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::GuardrailContextualGroundingFilter::builder();
+        builder = builder.set_type(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailContextualGroundingFilterType::from(
+                self.r#type.as_str(),
+            ),
+        ));
+        builder = builder.set_threshold(Some(self.threshold));
+        builder = builder.set_score(Some(self.score));
         builder = builder.set_action(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailContextualGroundingPolicyAction::from(
                 self.action.as_str(),
             ),
         ));
         builder = builder.set_detected(self.detected);
-        builder = builder.set_score(Some(self.score));
-        builder = builder.set_threshold(Some(self.threshold));
-        builder = builder.set_type(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailContextualGroundingFilterType::from(
-                self.r#type.as_str(),
-            ),
-        ));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailContextualGroundingFilter`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailContextualGroundingFilter,
     ) -> Result<Self, WireError> {
+        let r#type = value.r#type.as_str().to_owned();
+        let threshold = value.threshold;
+        let score = value.score;
         let action = value.action.as_str().to_owned();
         let detected = value.detected;
-        let score = value.score;
-        let threshold = value.threshold;
-        let r#type = value.r#type.as_str().to_owned();
         Ok(Self {
+            r#type,
+            threshold,
+            score,
             action,
             detected,
-            score,
-            threshold,
-            r#type,
         })
     }
 }
@@ -4465,10 +4525,10 @@ impl GuardrailContextualGroundingPolicyAssessment {
 /// botocore's union `GuardrailConverseContentBlock` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum GuardrailConverseContentBlock {
-    #[serde(rename = "image")]
-    Image(GuardrailConverseImageBlock),
     #[serde(rename = "text")]
     Text(GuardrailConverseTextBlock),
+    #[serde(rename = "image")]
+    Image(GuardrailConverseImageBlock),
 }
 
 impl GuardrailConverseContentBlock {
@@ -4478,8 +4538,8 @@ impl GuardrailConverseContentBlock {
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailConverseContentBlock, WireError> {
         use ::aws_sdk_bedrockruntime::types::GuardrailConverseContentBlock as Sdk;
         Ok(match self {
-            Self::Image(v) => Sdk::Image(GuardrailConverseImageBlock::into_sdk(v)?),
             Self::Text(v) => Sdk::Text(GuardrailConverseTextBlock::into_sdk(v)?),
+            Self::Image(v) => Sdk::Image(GuardrailConverseImageBlock::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::GuardrailConverseContentBlock`; its `Unknown` member is an error.
@@ -4488,8 +4548,8 @@ impl GuardrailConverseContentBlock {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::GuardrailConverseContentBlock as Sdk;
         Ok(match value {
-            Sdk::Image(v) => Self::Image(GuardrailConverseImageBlock::from_sdk(v)?),
             Sdk::Text(v) => Self::Text(GuardrailConverseTextBlock::from_sdk(v)?),
+            Sdk::Image(v) => Self::Image(GuardrailConverseImageBlock::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "GuardrailConverseContentBlock",
@@ -4581,14 +4641,14 @@ impl GuardrailConverseImageSource {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailConverseTextBlock {
+    #[serde(rename = "text")]
+    pub text: String,
     #[serde(
         rename = "qualifiers",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub qualifiers: Option<Vec<String>>,
-    #[serde(rename = "text")]
-    pub text: String,
 }
 
 impl GuardrailConverseTextBlock {
@@ -4597,6 +4657,7 @@ impl GuardrailConverseTextBlock {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailConverseTextBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailConverseTextBlock::builder();
+        builder = builder.set_text(Some(self.text));
         builder = builder.set_qualifiers(self.qualifiers.map(|v0| {
             v0.into_iter()
                 .map(|v2| {
@@ -4606,20 +4667,19 @@ impl GuardrailConverseTextBlock {
                 })
                 .collect::<Vec<_>>()
         }));
-        builder = builder.set_text(Some(self.text));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailConverseTextBlock`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailConverseTextBlock,
     ) -> Result<Self, WireError> {
+        let text = value.text;
         let qualifiers = value.qualifiers.map(|v0| {
             v0.into_iter()
                 .map(|v2| v2.as_str().to_owned())
                 .collect::<Vec<_>>()
         });
-        let text = value.text;
-        Ok(Self { qualifiers, text })
+        Ok(Self { text, qualifiers })
     }
 }
 
@@ -4627,28 +4687,28 @@ impl GuardrailConverseTextBlock {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailCoverage {
-    #[serde(rename = "images", default, skip_serializing_if = "Option::is_none")]
-    pub images: Option<GuardrailImageCoverage>,
     #[serde(
         rename = "textCharacters",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub text_characters: Option<GuardrailTextCharactersCoverage>,
+    #[serde(rename = "images", default, skip_serializing_if = "Option::is_none")]
+    pub images: Option<GuardrailImageCoverage>,
 }
 
 impl GuardrailCoverage {
     /// Converts to the SDK's `types::GuardrailCoverage`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::GuardrailCoverage, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailCoverage::builder();
-        builder = builder.set_images(
-            self.images
-                .map(GuardrailImageCoverage::into_sdk)
-                .transpose()?,
-        );
         builder = builder.set_text_characters(
             self.text_characters
                 .map(GuardrailTextCharactersCoverage::into_sdk)
+                .transpose()?,
+        );
+        builder = builder.set_images(
+            self.images
+                .map(GuardrailImageCoverage::into_sdk)
                 .transpose()?,
         );
         Ok(builder.build())
@@ -4657,17 +4717,17 @@ impl GuardrailCoverage {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailCoverage,
     ) -> Result<Self, WireError> {
-        let images = value
-            .images
-            .map(GuardrailImageCoverage::from_sdk)
-            .transpose()?;
         let text_characters = value
             .text_characters
             .map(GuardrailTextCharactersCoverage::from_sdk)
             .transpose()?;
+        let images = value
+            .images
+            .map(GuardrailImageCoverage::from_sdk)
+            .transpose()?;
         Ok(Self {
-            images,
             text_characters,
+            images,
         })
     }
 }
@@ -4676,12 +4736,12 @@ impl GuardrailCoverage {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailCustomWord {
+    #[serde(rename = "match")]
+    pub r#match: String,
     #[serde(rename = "action")]
     pub action: String,
     #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
     pub detected: Option<bool>,
-    #[serde(rename = "match")]
-    pub r#match: String,
 }
 
 impl GuardrailCustomWord {
@@ -4690,24 +4750,24 @@ impl GuardrailCustomWord {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailCustomWord, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailCustomWord::builder();
+        builder = builder.set_match(Some(self.r#match));
         builder = builder.set_action(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailWordPolicyAction::from(self.action.as_str()),
         ));
         builder = builder.set_detected(self.detected);
-        builder = builder.set_match(Some(self.r#match));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailCustomWord`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailCustomWord,
     ) -> Result<Self, WireError> {
+        let r#match = value.r#match;
         let action = value.action.as_str().to_owned();
         let detected = value.detected;
-        let r#match = value.r#match;
         Ok(Self {
+            r#match,
             action,
             detected,
-            r#match,
         })
     }
 }
@@ -4747,12 +4807,6 @@ impl GuardrailImageCoverage {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailInvocationMetrics {
     #[serde(
-        rename = "guardrailCoverage",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub guardrail_coverage: Option<GuardrailCoverage>,
-    #[serde(
         rename = "guardrailProcessingLatency",
         default,
         skip_serializing_if = "Option::is_none"
@@ -4760,6 +4814,12 @@ pub struct GuardrailInvocationMetrics {
     pub guardrail_processing_latency: Option<i64>,
     #[serde(rename = "usage", default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<GuardrailUsage>,
+    #[serde(
+        rename = "guardrailCoverage",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub guardrail_coverage: Option<GuardrailCoverage>,
 }
 
 impl GuardrailInvocationMetrics {
@@ -4768,29 +4828,29 @@ impl GuardrailInvocationMetrics {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailInvocationMetrics, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailInvocationMetrics::builder();
+        builder = builder.set_guardrail_processing_latency(self.guardrail_processing_latency);
+        builder = builder.set_usage(self.usage.map(GuardrailUsage::into_sdk).transpose()?);
         builder = builder.set_guardrail_coverage(
             self.guardrail_coverage
                 .map(GuardrailCoverage::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_guardrail_processing_latency(self.guardrail_processing_latency);
-        builder = builder.set_usage(self.usage.map(GuardrailUsage::into_sdk).transpose()?);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailInvocationMetrics`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailInvocationMetrics,
     ) -> Result<Self, WireError> {
+        let guardrail_processing_latency = value.guardrail_processing_latency;
+        let usage = value.usage.map(GuardrailUsage::from_sdk).transpose()?;
         let guardrail_coverage = value
             .guardrail_coverage
             .map(GuardrailCoverage::from_sdk)
             .transpose()?;
-        let guardrail_processing_latency = value.guardrail_processing_latency;
-        let usage = value.usage.map(GuardrailUsage::from_sdk).transpose()?;
         Ok(Self {
-            guardrail_coverage,
             guardrail_processing_latency,
             usage,
+            guardrail_coverage,
         })
     }
 }
@@ -4799,14 +4859,14 @@ impl GuardrailInvocationMetrics {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailManagedWord {
-    #[serde(rename = "action")]
-    pub action: String,
-    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
-    pub detected: Option<bool>,
     #[serde(rename = "match")]
     pub r#match: String,
     #[serde(rename = "type")]
     pub r#type: String,
+    #[serde(rename = "action")]
+    pub action: String,
+    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
+    pub detected: Option<bool>,
 }
 
 impl GuardrailManagedWord {
@@ -4815,29 +4875,29 @@ impl GuardrailManagedWord {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailManagedWord, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailManagedWord::builder();
-        builder = builder.set_action(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailWordPolicyAction::from(self.action.as_str()),
-        ));
-        builder = builder.set_detected(self.detected);
         builder = builder.set_match(Some(self.r#match));
         builder = builder.set_type(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailManagedWordType::from(self.r#type.as_str()),
         ));
+        builder = builder.set_action(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailWordPolicyAction::from(self.action.as_str()),
+        ));
+        builder = builder.set_detected(self.detected);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailManagedWord`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailManagedWord,
     ) -> Result<Self, WireError> {
-        let action = value.action.as_str().to_owned();
-        let detected = value.detected;
         let r#match = value.r#match;
         let r#type = value.r#type.as_str().to_owned();
+        let action = value.action.as_str().to_owned();
+        let detected = value.detected;
         Ok(Self {
-            action,
-            detected,
             r#match,
             r#type,
+            action,
+            detected,
         })
     }
 }
@@ -4846,14 +4906,14 @@ impl GuardrailManagedWord {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailPiiEntityFilter {
-    #[serde(rename = "action")]
-    pub action: String,
-    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
-    pub detected: Option<bool>,
     #[serde(rename = "match")]
     pub r#match: String,
     #[serde(rename = "type")]
     pub r#type: String,
+    #[serde(rename = "action")]
+    pub action: String,
+    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
+    pub detected: Option<bool>,
 }
 
 impl GuardrailPiiEntityFilter {
@@ -4862,31 +4922,31 @@ impl GuardrailPiiEntityFilter {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailPiiEntityFilter, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailPiiEntityFilter::builder();
+        builder = builder.set_match(Some(self.r#match));
+        builder = builder.set_type(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailPiiEntityType::from(self.r#type.as_str()),
+        ));
         builder = builder.set_action(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailSensitiveInformationPolicyAction::from(
                 self.action.as_str(),
             ),
         ));
         builder = builder.set_detected(self.detected);
-        builder = builder.set_match(Some(self.r#match));
-        builder = builder.set_type(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailPiiEntityType::from(self.r#type.as_str()),
-        ));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailPiiEntityFilter`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailPiiEntityFilter,
     ) -> Result<Self, WireError> {
-        let action = value.action.as_str().to_owned();
-        let detected = value.detected;
         let r#match = value.r#match;
         let r#type = value.r#type.as_str().to_owned();
+        let action = value.action.as_str().to_owned();
+        let detected = value.detected;
         Ok(Self {
-            action,
-            detected,
             r#match,
             r#type,
+            action,
+            detected,
         })
     }
 }
@@ -4895,16 +4955,16 @@ impl GuardrailPiiEntityFilter {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailRegexFilter {
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
+    pub r#match: Option<String>,
+    #[serde(rename = "regex", default, skip_serializing_if = "Option::is_none")]
+    pub regex: Option<String>,
     #[serde(rename = "action")]
     pub action: String,
     #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
     pub detected: Option<bool>,
-    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
-    pub r#match: Option<String>,
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(rename = "regex", default, skip_serializing_if = "Option::is_none")]
-    pub regex: Option<String>,
 }
 
 impl GuardrailRegexFilter {
@@ -4913,32 +4973,32 @@ impl GuardrailRegexFilter {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailRegexFilter, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailRegexFilter::builder();
+        builder = builder.set_name(self.name);
+        builder = builder.set_match(self.r#match);
+        builder = builder.set_regex(self.regex);
         builder = builder.set_action(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailSensitiveInformationPolicyAction::from(
                 self.action.as_str(),
             ),
         ));
         builder = builder.set_detected(self.detected);
-        builder = builder.set_match(self.r#match);
-        builder = builder.set_name(self.name);
-        builder = builder.set_regex(self.regex);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailRegexFilter`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailRegexFilter,
     ) -> Result<Self, WireError> {
+        let name = value.name;
+        let r#match = value.r#match;
+        let regex = value.regex;
         let action = value.action.as_str().to_owned();
         let detected = value.detected;
-        let r#match = value.r#match;
-        let name = value.name;
-        let regex = value.regex;
         Ok(Self {
+            name,
+            r#match,
+            regex,
             action,
             detected,
-            r#match,
-            name,
-            regex,
         })
     }
 }
@@ -5015,14 +5075,14 @@ pub struct GuardrailStreamConfiguration {
         skip_serializing_if = "Option::is_none"
     )]
     pub guardrail_version: Option<String>,
+    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<String>,
     #[serde(
         rename = "streamProcessingMode",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub stream_processing_mode: Option<String>,
-    #[serde(rename = "trace", default, skip_serializing_if = "Option::is_none")]
-    pub trace: Option<String>,
 }
 
 impl GuardrailStreamConfiguration {
@@ -5033,13 +5093,13 @@ impl GuardrailStreamConfiguration {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailStreamConfiguration::builder();
         builder = builder.set_guardrail_identifier(self.guardrail_identifier);
         builder = builder.set_guardrail_version(self.guardrail_version);
-        builder = builder.set_stream_processing_mode(self.stream_processing_mode.map(|v0| {
-            ::aws_sdk_bedrockruntime::types::GuardrailStreamProcessingMode::from(v0.as_str())
-        }));
         builder = builder.set_trace(
             self.trace
                 .map(|v0| ::aws_sdk_bedrockruntime::types::GuardrailTrace::from(v0.as_str())),
         );
+        builder = builder.set_stream_processing_mode(self.stream_processing_mode.map(|v0| {
+            ::aws_sdk_bedrockruntime::types::GuardrailStreamProcessingMode::from(v0.as_str())
+        }));
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailStreamConfiguration`, moving its fields.
@@ -5048,13 +5108,13 @@ impl GuardrailStreamConfiguration {
     ) -> Result<Self, WireError> {
         let guardrail_identifier = Some(value.guardrail_identifier);
         let guardrail_version = Some(value.guardrail_version);
-        let stream_processing_mode = Some(value.stream_processing_mode.as_str().to_owned());
         let trace = Some(value.trace.as_str().to_owned());
+        let stream_processing_mode = Some(value.stream_processing_mode.as_str().to_owned());
         Ok(Self {
             guardrail_identifier,
             guardrail_version,
-            stream_processing_mode,
             trace,
+            stream_processing_mode,
         })
     }
 }
@@ -5094,43 +5154,43 @@ impl GuardrailTextCharactersCoverage {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailTopic {
-    #[serde(rename = "action")]
-    pub action: String,
-    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
-    pub detected: Option<bool>,
     #[serde(rename = "name")]
     pub name: String,
     #[serde(rename = "type")]
     pub r#type: String,
+    #[serde(rename = "action")]
+    pub action: String,
+    #[serde(rename = "detected", default, skip_serializing_if = "Option::is_none")]
+    pub detected: Option<bool>,
 }
 
 impl GuardrailTopic {
     /// Converts to the SDK's `types::GuardrailTopic`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::GuardrailTopic, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailTopic::builder();
-        builder = builder.set_action(Some(
-            ::aws_sdk_bedrockruntime::types::GuardrailTopicPolicyAction::from(self.action.as_str()),
-        ));
-        builder = builder.set_detected(self.detected);
         builder = builder.set_name(Some(self.name));
         builder = builder.set_type(Some(
             ::aws_sdk_bedrockruntime::types::GuardrailTopicType::from(self.r#type.as_str()),
         ));
+        builder = builder.set_action(Some(
+            ::aws_sdk_bedrockruntime::types::GuardrailTopicPolicyAction::from(self.action.as_str()),
+        ));
+        builder = builder.set_detected(self.detected);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailTopic`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailTopic,
     ) -> Result<Self, WireError> {
-        let action = value.action.as_str().to_owned();
-        let detected = value.detected;
         let name = value.name;
         let r#type = value.r#type.as_str().to_owned();
+        let action = value.action.as_str().to_owned();
+        let detected = value.detected;
         Ok(Self {
-            action,
-            detected,
             name,
             r#type,
+            action,
+            detected,
         })
     }
 }
@@ -5176,11 +5236,11 @@ impl GuardrailTopicPolicyAssessment {
 #[serde(deny_unknown_fields)]
 pub struct GuardrailTraceAssessment {
     #[serde(
-        rename = "actionReason",
+        rename = "modelOutput",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub action_reason: Option<String>,
+    pub model_output: Option<Vec<String>>,
     #[serde(
         rename = "inputAssessment",
         default,
@@ -5188,17 +5248,17 @@ pub struct GuardrailTraceAssessment {
     )]
     pub input_assessment: Option<HashMap<String, GuardrailAssessment>>,
     #[serde(
-        rename = "modelOutput",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub model_output: Option<Vec<String>>,
-    #[serde(
         rename = "outputAssessments",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub output_assessments: Option<HashMap<String, Vec<GuardrailAssessment>>>,
+    #[serde(
+        rename = "actionReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub action_reason: Option<String>,
 }
 
 impl GuardrailTraceAssessment {
@@ -5207,7 +5267,7 @@ impl GuardrailTraceAssessment {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::GuardrailTraceAssessment, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailTraceAssessment::builder();
-        builder = builder.set_action_reason(self.action_reason);
+        builder = builder.set_model_output(self.model_output);
         builder = builder.set_input_assessment(
             self.input_assessment
                 .map(|v0| {
@@ -5217,7 +5277,6 @@ impl GuardrailTraceAssessment {
                 })
                 .transpose()?,
         );
-        builder = builder.set_model_output(self.model_output);
         builder = builder.set_output_assessments(
             self.output_assessments
                 .map(|v0| {
@@ -5232,13 +5291,14 @@ impl GuardrailTraceAssessment {
                 })
                 .transpose()?,
         );
+        builder = builder.set_action_reason(self.action_reason);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::GuardrailTraceAssessment`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailTraceAssessment,
     ) -> Result<Self, WireError> {
-        let action_reason = value.action_reason;
+        let model_output = value.model_output;
         let input_assessment = value
             .input_assessment
             .map(|v0| {
@@ -5247,7 +5307,6 @@ impl GuardrailTraceAssessment {
                     .collect::<Result<HashMap<_, _>, WireError>>()
             })
             .transpose()?;
-        let model_output = value.model_output;
         let output_assessments = value
             .output_assessments
             .map(|v0| {
@@ -5261,11 +5320,12 @@ impl GuardrailTraceAssessment {
                     .collect::<Result<HashMap<_, _>, WireError>>()
             })
             .transpose()?;
+        let action_reason = value.action_reason;
         Ok(Self {
-            action_reason,
-            input_assessment,
             model_output,
+            input_assessment,
             output_assessments,
+            action_reason,
         })
     }
 }
@@ -5274,12 +5334,24 @@ impl GuardrailTraceAssessment {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardrailUsage {
+    #[serde(rename = "topicPolicyUnits")]
+    pub topic_policy_units: i32,
+    #[serde(rename = "contentPolicyUnits")]
+    pub content_policy_units: i32,
+    #[serde(rename = "wordPolicyUnits")]
+    pub word_policy_units: i32,
+    #[serde(rename = "sensitiveInformationPolicyUnits")]
+    pub sensitive_information_policy_units: i32,
+    #[serde(rename = "sensitiveInformationPolicyFreeUnits")]
+    pub sensitive_information_policy_free_units: i32,
+    #[serde(rename = "contextualGroundingPolicyUnits")]
+    pub contextual_grounding_policy_units: i32,
     #[serde(
-        rename = "automatedReasoningPolicies",
+        rename = "contentPolicyImageUnits",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub automated_reasoning_policies: Option<i32>,
+    pub content_policy_image_units: Option<i32>,
     #[serde(
         rename = "automatedReasoningPolicyUnits",
         default,
@@ -5287,68 +5359,56 @@ pub struct GuardrailUsage {
     )]
     pub automated_reasoning_policy_units: Option<i32>,
     #[serde(
-        rename = "contentPolicyImageUnits",
+        rename = "automatedReasoningPolicies",
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub content_policy_image_units: Option<i32>,
-    #[serde(rename = "contentPolicyUnits")]
-    pub content_policy_units: i32,
-    #[serde(rename = "contextualGroundingPolicyUnits")]
-    pub contextual_grounding_policy_units: i32,
-    #[serde(rename = "sensitiveInformationPolicyFreeUnits")]
-    pub sensitive_information_policy_free_units: i32,
-    #[serde(rename = "sensitiveInformationPolicyUnits")]
-    pub sensitive_information_policy_units: i32,
-    #[serde(rename = "topicPolicyUnits")]
-    pub topic_policy_units: i32,
-    #[serde(rename = "wordPolicyUnits")]
-    pub word_policy_units: i32,
+    pub automated_reasoning_policies: Option<i32>,
 }
 
 impl GuardrailUsage {
     /// Converts to the SDK's `types::GuardrailUsage`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::GuardrailUsage, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::GuardrailUsage::builder();
-        builder = builder.set_automated_reasoning_policies(self.automated_reasoning_policies);
-        builder =
-            builder.set_automated_reasoning_policy_units(self.automated_reasoning_policy_units);
-        builder = builder.set_content_policy_image_units(self.content_policy_image_units);
+        builder = builder.set_topic_policy_units(Some(self.topic_policy_units));
         builder = builder.set_content_policy_units(Some(self.content_policy_units));
+        builder = builder.set_word_policy_units(Some(self.word_policy_units));
         builder = builder
-            .set_contextual_grounding_policy_units(Some(self.contextual_grounding_policy_units));
+            .set_sensitive_information_policy_units(Some(self.sensitive_information_policy_units));
         builder = builder.set_sensitive_information_policy_free_units(Some(
             self.sensitive_information_policy_free_units,
         ));
         builder = builder
-            .set_sensitive_information_policy_units(Some(self.sensitive_information_policy_units));
-        builder = builder.set_topic_policy_units(Some(self.topic_policy_units));
-        builder = builder.set_word_policy_units(Some(self.word_policy_units));
+            .set_contextual_grounding_policy_units(Some(self.contextual_grounding_policy_units));
+        builder = builder.set_content_policy_image_units(self.content_policy_image_units);
+        builder =
+            builder.set_automated_reasoning_policy_units(self.automated_reasoning_policy_units);
+        builder = builder.set_automated_reasoning_policies(self.automated_reasoning_policies);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::GuardrailUsage`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::GuardrailUsage,
     ) -> Result<Self, WireError> {
-        let automated_reasoning_policies = value.automated_reasoning_policies;
-        let automated_reasoning_policy_units = value.automated_reasoning_policy_units;
-        let content_policy_image_units = value.content_policy_image_units;
-        let content_policy_units = value.content_policy_units;
-        let contextual_grounding_policy_units = value.contextual_grounding_policy_units;
-        let sensitive_information_policy_free_units = value.sensitive_information_policy_free_units;
-        let sensitive_information_policy_units = value.sensitive_information_policy_units;
         let topic_policy_units = value.topic_policy_units;
+        let content_policy_units = value.content_policy_units;
         let word_policy_units = value.word_policy_units;
+        let sensitive_information_policy_units = value.sensitive_information_policy_units;
+        let sensitive_information_policy_free_units = value.sensitive_information_policy_free_units;
+        let contextual_grounding_policy_units = value.contextual_grounding_policy_units;
+        let content_policy_image_units = value.content_policy_image_units;
+        let automated_reasoning_policy_units = value.automated_reasoning_policy_units;
+        let automated_reasoning_policies = value.automated_reasoning_policies;
         Ok(Self {
-            automated_reasoning_policies,
-            automated_reasoning_policy_units,
-            content_policy_image_units,
-            content_policy_units,
-            contextual_grounding_policy_units,
-            sensitive_information_policy_free_units,
-            sensitive_information_policy_units,
             topic_policy_units,
+            content_policy_units,
             word_policy_units,
+            sensitive_information_policy_units,
+            sensitive_information_policy_free_units,
+            contextual_grounding_policy_units,
+            content_policy_image_units,
+            automated_reasoning_policy_units,
+            automated_reasoning_policies,
         })
     }
 }
@@ -5408,8 +5468,6 @@ impl GuardrailWordPolicyAssessment {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImageBlock {
-    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorBlock>,
     #[serde(rename = "format")]
     pub format: String,
     #[serde(
@@ -5418,28 +5476,30 @@ pub struct ImageBlock {
         skip_serializing_if = "Option::is_none"
     )]
     pub source: Option<ImageSource>,
+    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorBlock>,
 }
 
 impl ImageBlock {
     /// Converts to the SDK's `types::ImageBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ImageBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ImageBlock::builder();
-        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         builder = builder.set_format(Some(::aws_sdk_bedrockruntime::types::ImageFormat::from(
             self.format.as_str(),
         )));
         builder = builder.set_source(self.source.map(ImageSource::into_sdk).transpose()?);
+        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ImageBlock`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::ImageBlock) -> Result<Self, WireError> {
-        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
         let format = value.format.as_str().to_owned();
         let source = value.source.map(ImageSource::from_sdk).transpose()?;
+        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
         Ok(Self {
-            error,
             format,
             source,
+            error,
         })
     }
 }
@@ -5448,27 +5508,27 @@ impl ImageBlock {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImageBlockDelta {
-    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorBlock>,
     #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
     pub source: Option<ImageSource>,
+    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorBlock>,
 }
 
 impl ImageBlockDelta {
     /// Converts to the SDK's `types::ImageBlockDelta`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ImageBlockDelta, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ImageBlockDelta::builder();
-        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         builder = builder.set_source(self.source.map(ImageSource::into_sdk).transpose()?);
+        builder = builder.set_error(self.error.map(ErrorBlock::into_sdk).transpose()?);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::ImageBlockDelta`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ImageBlockDelta,
     ) -> Result<Self, WireError> {
-        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
         let source = value.source.map(ImageSource::from_sdk).transpose()?;
-        Ok(Self { error, source })
+        let error = value.error.map(ErrorBlock::from_sdk).transpose()?;
+        Ok(Self { source, error })
     }
 }
 
@@ -5537,22 +5597,34 @@ impl ImageSource {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InferenceConfiguration {
-    #[serde(rename = "maxTokens", default, skip_serializing_if = "Option::is_none")]
-    pub max_tokens: Option<i32>,
     #[serde(
-        rename = "stopSequences",
+        rename = "maxTokens",
         default,
+        deserialize_with = "check_inference_configuration_max_tokens",
         skip_serializing_if = "Option::is_none"
     )]
-    pub stop_sequences: Option<Vec<String>>,
+    pub max_tokens: Option<i32>,
     #[serde(
         rename = "temperature",
         default,
+        deserialize_with = "check_inference_configuration_temperature",
         skip_serializing_if = "Option::is_none"
     )]
     pub temperature: Option<f32>,
-    #[serde(rename = "topP", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "topP",
+        default,
+        deserialize_with = "check_inference_configuration_top_p",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub top_p: Option<f32>,
+    #[serde(
+        rename = "stopSequences",
+        default,
+        deserialize_with = "check_inference_configuration_stop_sequences",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stop_sequences: Option<Vec<String>>,
 }
 
 impl InferenceConfiguration {
@@ -5562,9 +5634,9 @@ impl InferenceConfiguration {
     ) -> Result<::aws_sdk_bedrockruntime::types::InferenceConfiguration, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::InferenceConfiguration::builder();
         builder = builder.set_max_tokens(self.max_tokens);
-        builder = builder.set_stop_sequences(self.stop_sequences);
         builder = builder.set_temperature(self.temperature);
         builder = builder.set_top_p(self.top_p);
+        builder = builder.set_stop_sequences(self.stop_sequences);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::InferenceConfiguration`, moving its fields.
@@ -5572,14 +5644,14 @@ impl InferenceConfiguration {
         value: ::aws_sdk_bedrockruntime::types::InferenceConfiguration,
     ) -> Result<Self, WireError> {
         let max_tokens = value.max_tokens;
-        let stop_sequences = value.stop_sequences;
         let temperature = value.temperature;
         let top_p = value.top_p;
+        let stop_sequences = value.stop_sequences;
         Ok(Self {
             max_tokens,
-            stop_sequences,
             temperature,
             top_p,
+            stop_sequences,
         })
     }
 }
@@ -5646,16 +5718,16 @@ impl InvokeModelTokensRequest {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JsonSchemaDefinition {
+    #[serde(rename = "schema")]
+    pub schema: String,
+    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     #[serde(
         rename = "description",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub description: Option<String>,
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(rename = "schema")]
-    pub schema: String,
 }
 
 impl JsonSchemaDefinition {
@@ -5664,22 +5736,22 @@ impl JsonSchemaDefinition {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::JsonSchemaDefinition, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::JsonSchemaDefinition::builder();
-        builder = builder.set_description(self.description);
-        builder = builder.set_name(self.name);
         builder = builder.set_schema(Some(self.schema));
+        builder = builder.set_name(self.name);
+        builder = builder.set_description(self.description);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::JsonSchemaDefinition`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::JsonSchemaDefinition,
     ) -> Result<Self, WireError> {
-        let description = value.description;
-        let name = value.name;
         let schema = value.schema;
+        let name = value.name;
+        let description = value.description;
         Ok(Self {
-            description,
-            name,
             schema,
+            name,
+            description,
         })
     }
 }
@@ -5688,36 +5760,36 @@ impl JsonSchemaDefinition {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
-    #[serde(rename = "content")]
-    pub content: Vec<ContentBlock>,
     #[serde(rename = "role")]
     pub role: String,
+    #[serde(rename = "content")]
+    pub content: Vec<ContentBlock>,
 }
 
 impl Message {
     /// Converts to the SDK's `types::Message`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::Message, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::Message::builder();
+        builder = builder.set_role(Some(
+            ::aws_sdk_bedrockruntime::types::ConversationRole::from(self.role.as_str()),
+        ));
         builder = builder.set_content(Some(
             self.content
                 .into_iter()
                 .map(ContentBlock::into_sdk)
                 .collect::<Result<Vec<_>, WireError>>()?,
         ));
-        builder = builder.set_role(Some(
-            ::aws_sdk_bedrockruntime::types::ConversationRole::from(self.role.as_str()),
-        ));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::Message`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::Message) -> Result<Self, WireError> {
+        let role = value.role.as_str().to_owned();
         let content = value
             .content
             .into_iter()
             .map(ContentBlock::from_sdk)
             .collect::<Result<Vec<_>, WireError>>()?;
-        let role = value.role.as_str().to_owned();
-        Ok(Self { content, role })
+        Ok(Self { role, content })
     }
 }
 
@@ -5751,40 +5823,41 @@ impl MessageStartEvent {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessageStopEvent {
+    #[serde(rename = "stopReason")]
+    pub stop_reason: String,
     #[serde(
         rename = "additionalModelResponseFields",
         default,
-        skip_serializing_if = "Option::is_none"
+        deserialize_with = "crate::wire::check::nullable",
+        skip_serializing_if = "crate::wire::Document::is_absent"
     )]
     pub additional_model_response_fields: Option<crate::wire::Document>,
-    #[serde(rename = "stopReason")]
-    pub stop_reason: String,
 }
 
 impl MessageStopEvent {
     /// Converts to the SDK's `types::MessageStopEvent`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::MessageStopEvent, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::MessageStopEvent::builder();
+        builder = builder.set_stop_reason(Some(::aws_sdk_bedrockruntime::types::StopReason::from(
+            self.stop_reason.as_str(),
+        )));
         builder = builder.set_additional_model_response_fields(
             self.additional_model_response_fields
                 .map(crate::wire::Document::into_sdk),
         );
-        builder = builder.set_stop_reason(Some(::aws_sdk_bedrockruntime::types::StopReason::from(
-            self.stop_reason.as_str(),
-        )));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::MessageStopEvent`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::MessageStopEvent,
     ) -> Result<Self, WireError> {
+        let stop_reason = value.stop_reason.as_str().to_owned();
         let additional_model_response_fields = value
             .additional_model_response_fields
             .map(crate::wire::Document::from_sdk);
-        let stop_reason = value.stop_reason.as_str().to_owned();
         Ok(Self {
-            additional_model_response_fields,
             stop_reason,
+            additional_model_response_fields,
         })
     }
 }
@@ -5796,17 +5869,18 @@ pub struct ModelStreamErrorException {
     #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     #[serde(
+        rename = "originalStatusCode",
+        default,
+        deserialize_with = "check_model_stream_error_exception_original_status_code",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub original_status_code: Option<i32>,
+    #[serde(
         rename = "originalMessage",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub original_message: Option<String>,
-    #[serde(
-        rename = "originalStatusCode",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub original_status_code: Option<i32>,
 }
 
 impl ModelStreamErrorException {
@@ -5817,8 +5891,8 @@ impl ModelStreamErrorException {
         let mut builder =
             ::aws_sdk_bedrockruntime::types::error::ModelStreamErrorException::builder();
         builder = builder.set_message(self.message);
-        builder = builder.set_original_message(self.original_message);
         builder = builder.set_original_status_code(self.original_status_code);
+        builder = builder.set_original_message(self.original_message);
         builder = builder.meta(
             ::aws_smithy_types::error::ErrorMetadata::builder()
                 .code("ModelStreamErrorException")
@@ -5831,12 +5905,12 @@ impl ModelStreamErrorException {
         value: ::aws_sdk_bedrockruntime::types::error::ModelStreamErrorException,
     ) -> Result<Self, WireError> {
         let message = value.message;
-        let original_message = value.original_message;
         let original_status_code = value.original_status_code;
+        let original_message = value.original_message;
         Ok(Self {
             message,
-            original_message,
             original_status_code,
+            original_message,
         })
     }
 }
@@ -5845,34 +5919,34 @@ impl ModelStreamErrorException {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutputConfig {
-    #[serde(rename = "effort", default, skip_serializing_if = "Option::is_none")]
-    pub effort: Option<String>,
     #[serde(
         rename = "textFormat",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub text_format: Option<OutputFormat>,
+    #[serde(rename = "effort", default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<String>,
 }
 
 impl OutputConfig {
     /// Converts to the SDK's `types::OutputConfig`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::OutputConfig, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::OutputConfig::builder();
-        builder = builder.set_effort(self.effort);
         builder =
             builder.set_text_format(self.text_format.map(OutputFormat::into_sdk).transpose()?);
+        builder = builder.set_effort(self.effort);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::OutputConfig`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::OutputConfig,
     ) -> Result<Self, WireError> {
-        let effort = value.effort;
         let text_format = value.text_format.map(OutputFormat::from_sdk).transpose()?;
+        let effort = value.effort;
         Ok(Self {
-            effort,
             text_format,
+            effort,
         })
     }
 }
@@ -5881,40 +5955,40 @@ impl OutputConfig {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutputFormat {
+    #[serde(rename = "type")]
+    pub r#type: String,
     #[serde(
         rename = "structure",
         deserialize_with = "crate::wire::required",
         skip_serializing_if = "Option::is_none"
     )]
     pub structure: Option<OutputFormatStructure>,
-    #[serde(rename = "type")]
-    pub r#type: String,
 }
 
 impl OutputFormat {
     /// Converts to the SDK's `types::OutputFormat`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::OutputFormat, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::OutputFormat::builder();
+        builder = builder.set_type(Some(
+            ::aws_sdk_bedrockruntime::types::OutputFormatType::from(self.r#type.as_str()),
+        ));
         builder = builder.set_structure(
             self.structure
                 .map(OutputFormatStructure::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_type(Some(
-            ::aws_sdk_bedrockruntime::types::OutputFormatType::from(self.r#type.as_str()),
-        ));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::OutputFormat`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::OutputFormat,
     ) -> Result<Self, WireError> {
+        let r#type = value.r#type.as_str().to_owned();
         let structure = value
             .structure
             .map(OutputFormatStructure::from_sdk)
             .transpose()?;
-        let r#type = value.r#type.as_str().to_owned();
-        Ok(Self { structure, r#type })
+        Ok(Self { r#type, structure })
     }
 }
 
@@ -6080,12 +6154,12 @@ impl ReasoningContentBlock {
 /// botocore's union `ReasoningContentBlockDelta` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ReasoningContentBlockDelta {
+    #[serde(rename = "text")]
+    Text(String),
     #[serde(rename = "redactedContent")]
     RedactedContent(crate::wire::Blob),
     #[serde(rename = "signature")]
     Signature(String),
-    #[serde(rename = "text")]
-    Text(String),
 }
 
 impl ReasoningContentBlockDelta {
@@ -6095,9 +6169,9 @@ impl ReasoningContentBlockDelta {
     ) -> Result<::aws_sdk_bedrockruntime::types::ReasoningContentBlockDelta, WireError> {
         use ::aws_sdk_bedrockruntime::types::ReasoningContentBlockDelta as Sdk;
         Ok(match self {
+            Self::Text(v) => Sdk::Text(v),
             Self::RedactedContent(v) => Sdk::RedactedContent(crate::wire::Blob::into_sdk(v)),
             Self::Signature(v) => Sdk::Signature(v),
-            Self::Text(v) => Sdk::Text(v),
         })
     }
     /// Converts from the SDK's `types::ReasoningContentBlockDelta`; its `Unknown` member is an error.
@@ -6106,9 +6180,9 @@ impl ReasoningContentBlockDelta {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ReasoningContentBlockDelta as Sdk;
         Ok(match value {
+            Sdk::Text(v) => Self::Text(v),
             Sdk::RedactedContent(v) => Self::RedactedContent(crate::wire::Blob::from_sdk(v)),
             Sdk::Signature(v) => Self::Signature(v),
-            Sdk::Text(v) => Self::Text(v),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ReasoningContentBlockDelta",
@@ -6122,10 +6196,10 @@ impl ReasoningContentBlockDelta {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReasoningTextBlock {
-    #[serde(rename = "signature", default, skip_serializing_if = "Option::is_none")]
-    pub signature: Option<String>,
     #[serde(rename = "text")]
     pub text: String,
+    #[serde(rename = "signature", default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 impl ReasoningTextBlock {
@@ -6134,17 +6208,17 @@ impl ReasoningTextBlock {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ReasoningTextBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ReasoningTextBlock::builder();
-        builder = builder.set_signature(self.signature);
         builder = builder.set_text(Some(self.text));
+        builder = builder.set_signature(self.signature);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ReasoningTextBlock`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ReasoningTextBlock,
     ) -> Result<Self, WireError> {
-        let signature = value.signature;
         let text = value.text;
-        Ok(Self { signature, text })
+        let signature = value.signature;
+        Ok(Self { text, signature })
     }
 }
 
@@ -6152,29 +6226,29 @@ impl ReasoningTextBlock {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct S3Location {
+    #[serde(rename = "uri", deserialize_with = "check_s3_location_uri")]
+    pub uri: String,
     #[serde(
         rename = "bucketOwner",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub bucket_owner: Option<String>,
-    #[serde(rename = "uri")]
-    pub uri: String,
 }
 
 impl S3Location {
     /// Converts to the SDK's `types::S3Location`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::S3Location, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::S3Location::builder();
-        builder = builder.set_bucket_owner(self.bucket_owner);
         builder = builder.set_uri(Some(self.uri));
+        builder = builder.set_bucket_owner(self.bucket_owner);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::S3Location`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::S3Location) -> Result<Self, WireError> {
-        let bucket_owner = value.bucket_owner;
         let uri = value.uri;
-        Ok(Self { bucket_owner, uri })
+        let bucket_owner = value.bucket_owner;
+        Ok(Self { uri, bucket_owner })
     }
 }
 
@@ -6182,48 +6256,48 @@ impl S3Location {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchResultBlock {
-    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
-    pub citations: Option<CitationsConfig>,
-    #[serde(rename = "content")]
-    pub content: Vec<SearchResultContentBlock>,
     #[serde(rename = "source")]
     pub source: String,
     #[serde(rename = "title")]
     pub title: String,
+    #[serde(rename = "content")]
+    pub content: Vec<SearchResultContentBlock>,
+    #[serde(rename = "citations", default, skip_serializing_if = "Option::is_none")]
+    pub citations: Option<CitationsConfig>,
 }
 
 impl SearchResultBlock {
     /// Converts to the SDK's `types::SearchResultBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::SearchResultBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::SearchResultBlock::builder();
-        builder = builder.set_citations(self.citations.map(CitationsConfig::into_sdk).transpose()?);
+        builder = builder.set_source(Some(self.source));
+        builder = builder.set_title(Some(self.title));
         builder = builder.set_content(Some(
             self.content
                 .into_iter()
                 .map(SearchResultContentBlock::into_sdk)
                 .collect::<Result<Vec<_>, WireError>>()?,
         ));
-        builder = builder.set_source(Some(self.source));
-        builder = builder.set_title(Some(self.title));
+        builder = builder.set_citations(self.citations.map(CitationsConfig::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::SearchResultBlock`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::SearchResultBlock,
     ) -> Result<Self, WireError> {
-        let citations = value.citations.map(CitationsConfig::from_sdk).transpose()?;
+        let source = value.source;
+        let title = value.title;
         let content = value
             .content
             .into_iter()
             .map(SearchResultContentBlock::from_sdk)
             .collect::<Result<Vec<_>, WireError>>()?;
-        let source = value.source;
-        let title = value.title;
+        let citations = value.citations.map(CitationsConfig::from_sdk).transpose()?;
         Ok(Self {
-            citations,
-            content,
             source,
             title,
+            content,
+            citations,
         })
     }
 }
@@ -6258,16 +6332,27 @@ impl SearchResultContentBlock {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchResultLocation {
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
     #[serde(
         rename = "searchResultIndex",
         default,
+        deserialize_with = "check_search_result_location_search_result_index",
         skip_serializing_if = "Option::is_none"
     )]
     pub search_result_index: Option<i32>,
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "start",
+        default,
+        deserialize_with = "check_search_result_location_start",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<i32>,
+    #[serde(
+        rename = "end",
+        default,
+        deserialize_with = "check_search_result_location_end",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub end: Option<i32>,
 }
 
 impl SearchResultLocation {
@@ -6276,22 +6361,22 @@ impl SearchResultLocation {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::SearchResultLocation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::SearchResultLocation::builder();
-        builder = builder.set_end(self.end);
         builder = builder.set_search_result_index(self.search_result_index);
         builder = builder.set_start(self.start);
+        builder = builder.set_end(self.end);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::SearchResultLocation`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::SearchResultLocation,
     ) -> Result<Self, WireError> {
-        let end = value.end;
         let search_result_index = value.search_result_index;
         let start = value.start;
+        let end = value.end;
         Ok(Self {
-            end,
             search_result_index,
             start,
+            end,
         })
     }
 }
@@ -6359,7 +6444,7 @@ impl ServiceUnavailableException {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecificToolChoice {
-    #[serde(rename = "name")]
+    #[serde(rename = "name", deserialize_with = "check_specific_tool_choice_name")]
     pub name: String,
 }
 
@@ -6384,12 +6469,12 @@ impl SpecificToolChoice {
 /// botocore's union `SystemContentBlock` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum SystemContentBlock {
-    #[serde(rename = "cachePoint")]
-    CachePoint(CachePointBlock),
+    #[serde(rename = "text", deserialize_with = "check_system_content_block_text")]
+    Text(String),
     #[serde(rename = "guardContent")]
     GuardContent(GuardrailConverseContentBlock),
-    #[serde(rename = "text")]
-    Text(String),
+    #[serde(rename = "cachePoint")]
+    CachePoint(CachePointBlock),
 }
 
 impl SystemContentBlock {
@@ -6399,9 +6484,9 @@ impl SystemContentBlock {
     ) -> Result<::aws_sdk_bedrockruntime::types::SystemContentBlock, WireError> {
         use ::aws_sdk_bedrockruntime::types::SystemContentBlock as Sdk;
         Ok(match self {
-            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
-            Self::GuardContent(v) => Sdk::GuardContent(GuardrailConverseContentBlock::into_sdk(v)?),
             Self::Text(v) => Sdk::Text(v),
+            Self::GuardContent(v) => Sdk::GuardContent(GuardrailConverseContentBlock::into_sdk(v)?),
+            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::SystemContentBlock`; its `Unknown` member is an error.
@@ -6410,9 +6495,9 @@ impl SystemContentBlock {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::SystemContentBlock as Sdk;
         Ok(match value {
-            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
-            Sdk::GuardContent(v) => Self::GuardContent(GuardrailConverseContentBlock::from_sdk(v)?),
             Sdk::Text(v) => Self::Text(v),
+            Sdk::GuardContent(v) => Self::GuardContent(GuardrailConverseContentBlock::from_sdk(v)?),
+            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "SystemContentBlock",
@@ -6426,7 +6511,7 @@ impl SystemContentBlock {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SystemTool {
-    #[serde(rename = "name")]
+    #[serde(rename = "name", deserialize_with = "check_system_tool_name")]
     pub name: String,
 }
 
@@ -6480,35 +6565,51 @@ impl ThrottlingException {
 #[serde(deny_unknown_fields)]
 pub struct TokenUsage {
     #[serde(
-        rename = "cacheDetails",
-        default,
-        skip_serializing_if = "Option::is_none"
+        rename = "inputTokens",
+        deserialize_with = "check_token_usage_input_tokens"
     )]
-    pub cache_details: Option<Vec<CacheDetail>>,
+    pub input_tokens: i32,
+    #[serde(
+        rename = "outputTokens",
+        deserialize_with = "check_token_usage_output_tokens"
+    )]
+    pub output_tokens: i32,
+    #[serde(
+        rename = "totalTokens",
+        deserialize_with = "check_token_usage_total_tokens"
+    )]
+    pub total_tokens: i32,
     #[serde(
         rename = "cacheReadInputTokens",
         default,
+        deserialize_with = "check_token_usage_cache_read_input_tokens",
         skip_serializing_if = "Option::is_none"
     )]
     pub cache_read_input_tokens: Option<i32>,
     #[serde(
         rename = "cacheWriteInputTokens",
         default,
+        deserialize_with = "check_token_usage_cache_write_input_tokens",
         skip_serializing_if = "Option::is_none"
     )]
     pub cache_write_input_tokens: Option<i32>,
-    #[serde(rename = "inputTokens")]
-    pub input_tokens: i32,
-    #[serde(rename = "outputTokens")]
-    pub output_tokens: i32,
-    #[serde(rename = "totalTokens")]
-    pub total_tokens: i32,
+    #[serde(
+        rename = "cacheDetails",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cache_details: Option<Vec<CacheDetail>>,
 }
 
 impl TokenUsage {
     /// Converts to the SDK's `types::TokenUsage`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::TokenUsage, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::TokenUsage::builder();
+        builder = builder.set_input_tokens(Some(self.input_tokens));
+        builder = builder.set_output_tokens(Some(self.output_tokens));
+        builder = builder.set_total_tokens(Some(self.total_tokens));
+        builder = builder.set_cache_read_input_tokens(self.cache_read_input_tokens);
+        builder = builder.set_cache_write_input_tokens(self.cache_write_input_tokens);
         builder = builder.set_cache_details(
             self.cache_details
                 .map(|v0| {
@@ -6518,15 +6619,15 @@ impl TokenUsage {
                 })
                 .transpose()?,
         );
-        builder = builder.set_cache_read_input_tokens(self.cache_read_input_tokens);
-        builder = builder.set_cache_write_input_tokens(self.cache_write_input_tokens);
-        builder = builder.set_input_tokens(Some(self.input_tokens));
-        builder = builder.set_output_tokens(Some(self.output_tokens));
-        builder = builder.set_total_tokens(Some(self.total_tokens));
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::TokenUsage`, moving its fields.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::TokenUsage) -> Result<Self, WireError> {
+        let input_tokens = value.input_tokens;
+        let output_tokens = value.output_tokens;
+        let total_tokens = value.total_tokens;
+        let cache_read_input_tokens = value.cache_read_input_tokens;
+        let cache_write_input_tokens = value.cache_write_input_tokens;
         let cache_details = value
             .cache_details
             .map(|v0| {
@@ -6535,18 +6636,13 @@ impl TokenUsage {
                     .collect::<Result<Vec<_>, WireError>>()
             })
             .transpose()?;
-        let cache_read_input_tokens = value.cache_read_input_tokens;
-        let cache_write_input_tokens = value.cache_write_input_tokens;
-        let input_tokens = value.input_tokens;
-        let output_tokens = value.output_tokens;
-        let total_tokens = value.total_tokens;
         Ok(Self {
-            cache_details,
-            cache_read_input_tokens,
-            cache_write_input_tokens,
             input_tokens,
             output_tokens,
             total_tokens,
+            cache_read_input_tokens,
+            cache_write_input_tokens,
+            cache_details,
         })
     }
 }
@@ -6554,12 +6650,12 @@ impl TokenUsage {
 /// botocore's union `Tool` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Tool {
-    #[serde(rename = "cachePoint")]
-    CachePoint(CachePointBlock),
-    #[serde(rename = "systemTool")]
-    SystemTool(SystemTool),
     #[serde(rename = "toolSpec")]
     ToolSpec(ToolSpecification),
+    #[serde(rename = "systemTool")]
+    SystemTool(SystemTool),
+    #[serde(rename = "cachePoint")]
+    CachePoint(CachePointBlock),
 }
 
 impl Tool {
@@ -6567,18 +6663,18 @@ impl Tool {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::Tool, WireError> {
         use ::aws_sdk_bedrockruntime::types::Tool as Sdk;
         Ok(match self {
-            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
-            Self::SystemTool(v) => Sdk::SystemTool(SystemTool::into_sdk(v)?),
             Self::ToolSpec(v) => Sdk::ToolSpec(ToolSpecification::into_sdk(v)?),
+            Self::SystemTool(v) => Sdk::SystemTool(SystemTool::into_sdk(v)?),
+            Self::CachePoint(v) => Sdk::CachePoint(CachePointBlock::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::Tool`; its `Unknown` member is an error.
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::Tool) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::Tool as Sdk;
         Ok(match value {
-            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
-            Sdk::SystemTool(v) => Self::SystemTool(SystemTool::from_sdk(v)?),
             Sdk::ToolSpec(v) => Self::ToolSpec(ToolSpecification::from_sdk(v)?),
+            Sdk::SystemTool(v) => Self::SystemTool(SystemTool::from_sdk(v)?),
+            Sdk::CachePoint(v) => Self::CachePoint(CachePointBlock::from_sdk(v)?),
             _ => return Err(WireError::UnknownUnionMember { shape: "Tool" }),
         })
     }
@@ -6615,10 +6711,10 @@ impl ToolAdditionBlock {
 /// botocore's union `ToolChoice` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ToolChoice {
-    #[serde(rename = "any")]
-    Any(AnyToolChoice),
     #[serde(rename = "auto")]
     Auto(AutoToolChoice),
+    #[serde(rename = "any")]
+    Any(AnyToolChoice),
     #[serde(rename = "tool")]
     Tool(SpecificToolChoice),
 }
@@ -6628,8 +6724,8 @@ impl ToolChoice {
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolChoice, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolChoice as Sdk;
         Ok(match self {
-            Self::Any(v) => Sdk::Any(AnyToolChoice::into_sdk(v)?),
             Self::Auto(v) => Sdk::Auto(AutoToolChoice::into_sdk(v)?),
+            Self::Any(v) => Sdk::Any(AnyToolChoice::into_sdk(v)?),
             Self::Tool(v) => Sdk::Tool(SpecificToolChoice::into_sdk(v)?),
         })
     }
@@ -6637,8 +6733,8 @@ impl ToolChoice {
     pub fn from_sdk(value: ::aws_sdk_bedrockruntime::types::ToolChoice) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolChoice as Sdk;
         Ok(match value {
-            Sdk::Any(v) => Self::Any(AnyToolChoice::from_sdk(v)?),
             Sdk::Auto(v) => Self::Auto(AutoToolChoice::from_sdk(v)?),
+            Sdk::Any(v) => Self::Any(AnyToolChoice::from_sdk(v)?),
             Sdk::Tool(v) => Self::Tool(SpecificToolChoice::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
@@ -6653,40 +6749,40 @@ impl ToolChoice {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolConfiguration {
+    #[serde(rename = "tools", deserialize_with = "check_tool_configuration_tools")]
+    pub tools: Vec<Tool>,
     #[serde(
         rename = "toolChoice",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub tool_choice: Option<ToolChoice>,
-    #[serde(rename = "tools")]
-    pub tools: Vec<Tool>,
 }
 
 impl ToolConfiguration {
     /// Converts to the SDK's `types::ToolConfiguration`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolConfiguration, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolConfiguration::builder();
-        builder = builder.set_tool_choice(self.tool_choice.map(ToolChoice::into_sdk).transpose()?);
         builder = builder.set_tools(Some(
             self.tools
                 .into_iter()
                 .map(Tool::into_sdk)
                 .collect::<Result<Vec<_>, WireError>>()?,
         ));
+        builder = builder.set_tool_choice(self.tool_choice.map(ToolChoice::into_sdk).transpose()?);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ToolConfiguration`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolConfiguration,
     ) -> Result<Self, WireError> {
-        let tool_choice = value.tool_choice.map(ToolChoice::from_sdk).transpose()?;
         let tools = value
             .tools
             .into_iter()
             .map(Tool::from_sdk)
             .collect::<Result<Vec<_>, WireError>>()?;
-        Ok(Self { tool_choice, tools })
+        let tool_choice = value.tool_choice.map(ToolChoice::from_sdk).transpose()?;
+        Ok(Self { tools, tool_choice })
     }
 }
 
@@ -6725,38 +6821,49 @@ impl ToolInputSchema {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolReference {
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "check_tool_reference_type",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub r#type: Option<String>,
+    #[serde(
+        rename = "name",
+        default,
+        deserialize_with = "check_tool_reference_name",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub name: Option<String>,
     #[serde(
         rename = "serverName",
         default,
+        deserialize_with = "check_tool_reference_server_name",
         skip_serializing_if = "Option::is_none"
     )]
     pub server_name: Option<String>,
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
 }
 
 impl ToolReference {
     /// Converts to the SDK's `types::ToolReference`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolReference, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolReference::builder();
+        builder = builder.set_type(self.r#type);
         builder = builder.set_name(self.name);
         builder = builder.set_server_name(self.server_name);
-        builder = builder.set_type(self.r#type);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::ToolReference`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolReference,
     ) -> Result<Self, WireError> {
+        let r#type = value.r#type;
         let name = value.name;
         let server_name = value.server_name;
-        let r#type = value.r#type;
         Ok(Self {
+            r#type,
             name,
             server_name,
-            r#type,
         })
     }
 }
@@ -6793,12 +6900,15 @@ impl ToolRemovalBlock {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolResultBlock {
+    #[serde(
+        rename = "toolUseId",
+        deserialize_with = "check_tool_result_block_tool_use_id"
+    )]
+    pub tool_use_id: String,
     #[serde(rename = "content")]
     pub content: Vec<ToolResultContentBlock>,
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    #[serde(rename = "toolUseId")]
-    pub tool_use_id: String,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
@@ -6807,6 +6917,7 @@ impl ToolResultBlock {
     /// Converts to the SDK's `types::ToolResultBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolResultBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolResultBlock::builder();
+        builder = builder.set_tool_use_id(Some(self.tool_use_id));
         builder = builder.set_content(Some(
             self.content
                 .into_iter()
@@ -6818,7 +6929,6 @@ impl ToolResultBlock {
                 .set_status(self.status.map(|v0| {
                     ::aws_sdk_bedrockruntime::types::ToolResultStatus::from(v0.as_str())
                 }));
-        builder = builder.set_tool_use_id(Some(self.tool_use_id));
         builder = builder.set_type(self.r#type);
         builder.build().map_err(WireError::from)
     }
@@ -6826,18 +6936,18 @@ impl ToolResultBlock {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolResultBlock,
     ) -> Result<Self, WireError> {
+        let tool_use_id = value.tool_use_id;
         let content = value
             .content
             .into_iter()
             .map(ToolResultContentBlock::from_sdk)
             .collect::<Result<Vec<_>, WireError>>()?;
         let status = value.status.map(|v0| v0.as_str().to_owned());
-        let tool_use_id = value.tool_use_id;
         let r#type = value.r#type;
         Ok(Self {
+            tool_use_id,
             content,
             status,
-            tool_use_id,
             r#type,
         })
     }
@@ -6846,10 +6956,10 @@ impl ToolResultBlock {
 /// botocore's union `ToolResultBlockDelta` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ToolResultBlockDelta {
-    #[serde(rename = "json")]
-    Json(crate::wire::Document),
     #[serde(rename = "text")]
     Text(String),
+    #[serde(rename = "json")]
+    Json(crate::wire::Document),
 }
 
 impl ToolResultBlockDelta {
@@ -6859,8 +6969,8 @@ impl ToolResultBlockDelta {
     ) -> Result<::aws_sdk_bedrockruntime::types::ToolResultBlockDelta, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolResultBlockDelta as Sdk;
         Ok(match self {
-            Self::Json(v) => Sdk::Json(crate::wire::Document::into_sdk(v)),
             Self::Text(v) => Sdk::Text(v),
+            Self::Json(v) => Sdk::Json(crate::wire::Document::into_sdk(v)),
         })
     }
     /// Converts from the SDK's `types::ToolResultBlockDelta`; its `Unknown` member is an error.
@@ -6869,8 +6979,8 @@ impl ToolResultBlockDelta {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolResultBlockDelta as Sdk;
         Ok(match value {
-            Sdk::Json(v) => Self::Json(crate::wire::Document::from_sdk(v)),
             Sdk::Text(v) => Self::Text(v),
+            Sdk::Json(v) => Self::Json(crate::wire::Document::from_sdk(v)),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ToolResultBlockDelta",
@@ -6884,12 +6994,15 @@ impl ToolResultBlockDelta {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolResultBlockStart {
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
-    #[serde(rename = "toolUseId")]
+    #[serde(
+        rename = "toolUseId",
+        deserialize_with = "check_tool_result_block_start_tool_use_id"
+    )]
     pub tool_use_id: String,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 impl ToolResultBlockStart {
@@ -6898,26 +7011,26 @@ impl ToolResultBlockStart {
         self,
     ) -> Result<::aws_sdk_bedrockruntime::types::ToolResultBlockStart, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolResultBlockStart::builder();
+        builder = builder.set_tool_use_id(Some(self.tool_use_id));
+        builder = builder.set_type(self.r#type);
         builder =
             builder
                 .set_status(self.status.map(|v0| {
                     ::aws_sdk_bedrockruntime::types::ToolResultStatus::from(v0.as_str())
                 }));
-        builder = builder.set_tool_use_id(Some(self.tool_use_id));
-        builder = builder.set_type(self.r#type);
         builder.build().map_err(WireError::from)
     }
     /// Converts from the SDK's `types::ToolResultBlockStart`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolResultBlockStart,
     ) -> Result<Self, WireError> {
-        let status = value.status.map(|v0| v0.as_str().to_owned());
         let tool_use_id = value.tool_use_id;
         let r#type = value.r#type;
+        let status = value.status.map(|v0| v0.as_str().to_owned());
         Ok(Self {
-            status,
             tool_use_id,
             r#type,
+            status,
         })
     }
 }
@@ -6925,18 +7038,18 @@ impl ToolResultBlockStart {
 /// botocore's union `ToolResultContentBlock` in boto3's dict layout: exactly one member.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ToolResultContentBlock {
-    #[serde(rename = "document")]
-    Document(DocumentBlock),
-    #[serde(rename = "image")]
-    Image(ImageBlock),
     #[serde(rename = "json")]
     Json(crate::wire::Document),
-    #[serde(rename = "searchResult")]
-    SearchResult(SearchResultBlock),
     #[serde(rename = "text")]
     Text(String),
+    #[serde(rename = "image")]
+    Image(ImageBlock),
+    #[serde(rename = "document")]
+    Document(DocumentBlock),
     #[serde(rename = "video")]
     Video(VideoBlock),
+    #[serde(rename = "searchResult")]
+    SearchResult(SearchResultBlock),
 }
 
 impl ToolResultContentBlock {
@@ -6946,12 +7059,12 @@ impl ToolResultContentBlock {
     ) -> Result<::aws_sdk_bedrockruntime::types::ToolResultContentBlock, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolResultContentBlock as Sdk;
         Ok(match self {
-            Self::Document(v) => Sdk::Document(DocumentBlock::into_sdk(v)?),
-            Self::Image(v) => Sdk::Image(ImageBlock::into_sdk(v)?),
             Self::Json(v) => Sdk::Json(crate::wire::Document::into_sdk(v)),
-            Self::SearchResult(v) => Sdk::SearchResult(SearchResultBlock::into_sdk(v)?),
             Self::Text(v) => Sdk::Text(v),
+            Self::Image(v) => Sdk::Image(ImageBlock::into_sdk(v)?),
+            Self::Document(v) => Sdk::Document(DocumentBlock::into_sdk(v)?),
             Self::Video(v) => Sdk::Video(VideoBlock::into_sdk(v)?),
+            Self::SearchResult(v) => Sdk::SearchResult(SearchResultBlock::into_sdk(v)?),
         })
     }
     /// Converts from the SDK's `types::ToolResultContentBlock`; its `Unknown` member is an error.
@@ -6960,12 +7073,12 @@ impl ToolResultContentBlock {
     ) -> Result<Self, WireError> {
         use ::aws_sdk_bedrockruntime::types::ToolResultContentBlock as Sdk;
         Ok(match value {
-            Sdk::Document(v) => Self::Document(DocumentBlock::from_sdk(v)?),
-            Sdk::Image(v) => Self::Image(ImageBlock::from_sdk(v)?),
             Sdk::Json(v) => Self::Json(crate::wire::Document::from_sdk(v)),
-            Sdk::SearchResult(v) => Self::SearchResult(SearchResultBlock::from_sdk(v)?),
             Sdk::Text(v) => Self::Text(v),
+            Sdk::Image(v) => Self::Image(ImageBlock::from_sdk(v)?),
+            Sdk::Document(v) => Self::Document(DocumentBlock::from_sdk(v)?),
             Sdk::Video(v) => Self::Video(VideoBlock::from_sdk(v)?),
+            Sdk::SearchResult(v) => Self::SearchResult(SearchResultBlock::from_sdk(v)?),
             _ => {
                 return Err(WireError::UnknownUnionMember {
                     shape: "ToolResultContentBlock",
@@ -6979,9 +7092,12 @@ impl ToolResultContentBlock {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolSpecification {
+    #[serde(rename = "name", deserialize_with = "check_tool_specification_name")]
+    pub name: String,
     #[serde(
         rename = "description",
         default,
+        deserialize_with = "check_tool_specification_description",
         skip_serializing_if = "Option::is_none"
     )]
     pub description: Option<String>,
@@ -6991,8 +7107,6 @@ pub struct ToolSpecification {
         skip_serializing_if = "Option::is_none"
     )]
     pub input_schema: Option<ToolInputSchema>,
-    #[serde(rename = "name")]
-    pub name: String,
     #[serde(rename = "strict", default, skip_serializing_if = "Option::is_none")]
     pub strict: Option<bool>,
 }
@@ -7001,13 +7115,13 @@ impl ToolSpecification {
     /// Converts to the SDK's `types::ToolSpecification`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolSpecification, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolSpecification::builder();
+        builder = builder.set_name(Some(self.name));
         builder = builder.set_description(self.description);
         builder = builder.set_input_schema(
             self.input_schema
                 .map(ToolInputSchema::into_sdk)
                 .transpose()?,
         );
-        builder = builder.set_name(Some(self.name));
         builder = builder.set_strict(self.strict);
         builder.build().map_err(WireError::from)
     }
@@ -7015,17 +7129,17 @@ impl ToolSpecification {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolSpecification,
     ) -> Result<Self, WireError> {
+        let name = value.name;
         let description = value.description;
         let input_schema = value
             .input_schema
             .map(ToolInputSchema::from_sdk)
             .transpose()?;
-        let name = value.name;
         let strict = value.strict;
         Ok(Self {
+            name,
             description,
             input_schema,
-            name,
             strict,
         })
     }
@@ -7035,12 +7149,18 @@ impl ToolSpecification {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolUseBlock {
-    #[serde(rename = "input")]
-    pub input: crate::wire::Document,
-    #[serde(rename = "name")]
-    pub name: String,
-    #[serde(rename = "toolUseId")]
+    #[serde(
+        rename = "toolUseId",
+        deserialize_with = "check_tool_use_block_tool_use_id"
+    )]
     pub tool_use_id: String,
+    #[serde(rename = "name", deserialize_with = "check_tool_use_block_name")]
+    pub name: String,
+    #[serde(
+        rename = "input",
+        skip_serializing_if = "crate::wire::Document::is_null"
+    )]
+    pub input: crate::wire::Document,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
@@ -7049,9 +7169,9 @@ impl ToolUseBlock {
     /// Converts to the SDK's `types::ToolUseBlock`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolUseBlock, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolUseBlock::builder();
-        builder = builder.set_input(Some(crate::wire::Document::into_sdk(self.input)));
-        builder = builder.set_name(Some(self.name));
         builder = builder.set_tool_use_id(Some(self.tool_use_id));
+        builder = builder.set_name(Some(self.name));
+        builder = builder.set_input(Some(crate::wire::Document::into_sdk(self.input)));
         builder = builder.set_type(
             self.r#type
                 .map(|v0| ::aws_sdk_bedrockruntime::types::ToolUseType::from(v0.as_str())),
@@ -7062,14 +7182,14 @@ impl ToolUseBlock {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolUseBlock,
     ) -> Result<Self, WireError> {
-        let input = crate::wire::Document::from_sdk(value.input);
-        let name = value.name;
         let tool_use_id = value.tool_use_id;
+        let name = value.name;
+        let input = crate::wire::Document::from_sdk(value.input);
         let r#type = value.r#type.map(|v0| v0.as_str().to_owned());
         Ok(Self {
-            input,
-            name,
             tool_use_id,
+            name,
+            input,
             r#type,
         })
     }
@@ -7103,10 +7223,13 @@ impl ToolUseBlockDelta {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToolUseBlockStart {
-    #[serde(rename = "name")]
-    pub name: String,
-    #[serde(rename = "toolUseId")]
+    #[serde(
+        rename = "toolUseId",
+        deserialize_with = "check_tool_use_block_start_tool_use_id"
+    )]
     pub tool_use_id: String,
+    #[serde(rename = "name", deserialize_with = "check_tool_use_block_start_name")]
+    pub name: String,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }
@@ -7115,8 +7238,8 @@ impl ToolUseBlockStart {
     /// Converts to the SDK's `types::ToolUseBlockStart`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::ToolUseBlockStart, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::ToolUseBlockStart::builder();
-        builder = builder.set_name(Some(self.name));
         builder = builder.set_tool_use_id(Some(self.tool_use_id));
+        builder = builder.set_name(Some(self.name));
         builder = builder.set_type(
             self.r#type
                 .map(|v0| ::aws_sdk_bedrockruntime::types::ToolUseType::from(v0.as_str())),
@@ -7127,12 +7250,12 @@ impl ToolUseBlockStart {
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::ToolUseBlockStart,
     ) -> Result<Self, WireError> {
-        let name = value.name;
         let tool_use_id = value.tool_use_id;
+        let name = value.name;
         let r#type = value.r#type.map(|v0| v0.as_str().to_owned());
         Ok(Self {
-            name,
             tool_use_id,
+            name,
             r#type,
         })
     }
@@ -7240,27 +7363,27 @@ impl VideoSource {
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WebLocation {
-    #[serde(rename = "domain", default, skip_serializing_if = "Option::is_none")]
-    pub domain: Option<String>,
     #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(rename = "domain", default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
 }
 
 impl WebLocation {
     /// Converts to the SDK's `types::WebLocation`.
     pub fn into_sdk(self) -> Result<::aws_sdk_bedrockruntime::types::WebLocation, WireError> {
         let mut builder = ::aws_sdk_bedrockruntime::types::WebLocation::builder();
-        builder = builder.set_domain(self.domain);
         builder = builder.set_url(self.url);
+        builder = builder.set_domain(self.domain);
         Ok(builder.build())
     }
     /// Converts from the SDK's `types::WebLocation`, moving its fields.
     pub fn from_sdk(
         value: ::aws_sdk_bedrockruntime::types::WebLocation,
     ) -> Result<Self, WireError> {
-        let domain = value.domain;
         let url = value.url;
-        Ok(Self { domain, url })
+        let domain = value.domain;
+        Ok(Self { url, domain })
     }
 }
 
@@ -7274,6 +7397,330 @@ fn unsupported_converse_stream_request_project_identifier<'de, D: serde::Deseria
     deserializer: D,
 ) -> Result<Option<crate::wire::Unsupported>, D::Error> {
     crate::wire::unsupported::reject(deserializer, "ConverseStreamRequest.projectIdentifier is not supported by this version of fastconverse (aws-sdk-bedrockruntime 1.153.0)")
+}
+
+fn check_cache_detail_input_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_content_block_delta_event_content_block_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_content_block_start_event_content_block_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_content_block_stop_event_content_block_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_converse_request_model_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_converse_request_additional_model_response_field_paths<
+    'de,
+    D: serde::Deserializer<'de>,
+>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    crate::wire::check::min_items(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_converse_request_request_metadata<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<HashMap<String, String>>, D::Error> {
+    crate::wire::check::min_keys(deserializer, "fastconverse::min::key-length::1").map(Some)
+}
+
+fn check_converse_stream_request_model_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_converse_stream_request_additional_model_response_field_paths<
+    'de,
+    D: serde::Deserializer<'de>,
+>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    crate::wire::check::min_items(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_converse_stream_request_request_metadata<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<HashMap<String, String>>, D::Error> {
+    crate::wire::check::min_keys(deserializer, "fastconverse::min::key-length::1").map(Some)
+}
+
+fn check_count_tokens_request_model_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_document_block_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_document_char_location_document_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_char_location_start<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_char_location_end<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_chunk_location_document_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_chunk_location_start<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_chunk_location_end<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_page_location_document_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_page_location_start<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_document_page_location_end<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_guardrail_automated_reasoning_translation_confidence<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_guardrail_contextual_grounding_filter_threshold<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<f64, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_guardrail_contextual_grounding_filter_score<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<f64, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_inference_configuration_max_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::1").map(Some)
+}
+
+fn check_inference_configuration_temperature<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_inference_configuration_top_p<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_inference_configuration_stop_sequences<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
+    crate::wire::check::min_items(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_model_stream_error_exception_original_status_code<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::100").map(Some)
+}
+
+fn check_s3_location_uri<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_search_result_location_search_result_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_search_result_location_start<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_search_result_location_end<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_specific_tool_choice_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_system_content_block_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_system_tool_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_token_usage_input_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_token_usage_output_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_token_usage_total_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<i32, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0")
+}
+
+fn check_token_usage_cache_read_input_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_token_usage_cache_write_input_tokens<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<i32>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::value::0").map(Some)
+}
+
+fn check_tool_configuration_tools<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Tool>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_reference_type<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_tool_reference_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_tool_reference_server_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_tool_result_block_tool_use_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_result_block_start_tool_use_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_specification_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_specification_description<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1").map(Some)
+}
+
+fn check_tool_use_block_tool_use_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_use_block_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_use_block_start_tool_use_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+}
+
+fn check_tool_use_block_start_name<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
 }
 
 /// Test support: deserializes `value` as `shape`, converts it to the SDK and back, and serializes it.

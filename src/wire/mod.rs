@@ -3,8 +3,41 @@
 //! [`generated`] holds one serde type per botocore shape reachable from Converse,
 //! ConverseStream and CountTokens (written by `codegen/gen_wire.py`), each with
 //! `into_sdk`/`from_sdk`. This file holds the hand-written pieces they rely on: [`Blob`],
-//! [`Document`], [`WireError`], [`Unsupported`] and the [`required`] field helper.
+//! [`Document`], [`WireError`], [`Unsupported`] and the [`required`] field helper;
+//! [`check`] carries botocore's client-side `min` checks to the deserializer.
 //! Everything here is plain serde: no Python, no I/O.
+//!
+//! # Known differences from boto3
+//!
+//! Every member is carried both ways (tests/test_completeness.py proves it against boto3),
+//! but the pinned SDK's types impose these differences; each is tested there, and the
+//! first three are predicted exactly by `tests/helpers.py::as_sdk_sends`:
+//!
+//! - **Defaults the SDK fills in.** These members are plain values, not `Option`, in the
+//!   SDK, so a request that leaves one out reaches Bedrock with the default where boto3
+//!   sends nothing, and a response that leaves one out comes back with it:
+//!   `DocumentBlock.format` = `"txt"`; `GuardrailConfiguration` and
+//!   `GuardrailStreamConfiguration`: `guardrailIdentifier` = `""`, `guardrailVersion` = `""`,
+//!   `trace` = `"disabled"`; `GuardrailStreamConfiguration.streamProcessingMode` = `"sync"`;
+//!   `PerformanceConfiguration.latency` = `"standard"`. The SDK's types have no "absent"
+//!   for them, so no conversion here can avoid it; only a serializer of our own could.
+//! - **float32 members.** botocore `float` members (`InferenceConfiguration.temperature`,
+//!   `topP`) are `f32` in the SDK: 0.7 is sent as 0.699999988079071 (the float32 nearest
+//!   0.7), where boto3 sends 0.7.
+//! - **Key order of JSON documents.** The SDK holds a document object as a `HashMap`, so
+//!   `additionalModelRequestFields`, tool input schemas and tool inputs are sent with
+//!   their keys in hash order, which varies from call to call; the JSON is equal to
+//!   boto3's, its bytes are not.
+//! - **Members the SDK lacks** ([`UNSUPPORTED_MEMBERS`]: `projectIdentifier` of Converse
+//!   and ConverseStream) are refused with `ParamValidationError` ("not supported by this
+//!   version"), never dropped.
+//! - **Refused earlier than boto3** (boto3 sends them and the service fails, or sends
+//!   something else): `bool` for integer and float members; NaN and infinities in a JSON
+//!   document (boto3 writes invalid JSON); dict keys that are not `str` in a document
+//!   (`json.dumps` would turn `1` into `"1"`).
+//! - **A union member the SDK does not know** in a response raises
+//!   ([`WireError::UnknownUnionMember`], naming the shape) where boto3 returns
+//!   `{"SDK_UNKNOWN_MEMBER": {"name": ...}}`: the SDK has dropped its value by then.
 
 use std::fmt;
 
@@ -12,6 +45,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+pub mod check;
 pub mod generated;
 pub mod unsupported;
 
@@ -154,6 +188,17 @@ impl From<Vec<u8>> for Blob {
 pub struct Document(pub aws_smithy_types::Document);
 
 impl Document {
+    /// Whether this is the JSON `null`.
+    pub fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
+
+    /// `skip_serializing_if` of an optional document member: absent or `null`, which
+    /// boto3 leaves out of a response dict as it does any member that is `null`.
+    pub fn is_absent(value: &Option<Document>) -> bool {
+        value.as_ref().is_none_or(Document::is_null)
+    }
+
     /// Converts to the SDK's document.
     pub fn into_sdk(self) -> aws_smithy_types::Document {
         self.0

@@ -1,0 +1,337 @@
+"""Shared test helpers: the service model, example values built from it, and JSON comparisons."""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+import pathlib
+import re
+import struct
+from typing import Any
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+MODEL: dict[str, Any] = json.loads(
+    (ROOT / "src" / "wire" / "service_model.json").read_text(encoding="utf-8")
+)
+SHAPES: dict[str, dict[str, Any]] = MODEL["shapes"]
+OPERATIONS: dict[str, dict[str, Any]] = MODEL["operations"]
+
+# Lines a test module hands to the terminal summary (see pytest_terminal_summary in conftest).
+SUMMARY = pytest.StashKey[list[str]]()
+
+
+def _generated_pairs(constant: str) -> list[tuple[str, str]]:
+    """A `(shape, member)` constant of src/wire/generated.rs (written by codegen/gen_wire.py)."""
+    text = (ROOT / "src" / "wire" / "generated.rs").read_text(encoding="utf-8")
+    match = re.search(rf"pub const {constant}: &\[\(&str, &str\)\] = &\[(.*?)\];", text, re.S)
+    assert match, f"no {constant} in src/wire/generated.rs"
+    return re.findall(r'\(\s*"(\w+)",\s*"(\w+)",?\s*\)', match.group(1))
+
+
+# botocore members the pinned SDK lacks: refused on input, listed by the generator.
+UNSUPPORTED_MEMBERS = _generated_pairs("UNSUPPORTED_MEMBERS")
+CARRIED_MEMBERS = _generated_pairs("CARRIED_MEMBERS")
+
+# Members whose absence the SDK does not keep: its types hold them as plain values (not
+# Option) and its serializer and parser always fill them in. A request leaving one out
+# reaches Bedrock with the default below where boto3 sends nothing, and a response leaving
+# one out comes back with it. fastconverse cannot tell the SDK otherwise: the SDK's types
+# have no "absent" for them. Documented in src/wire/mod.rs; each is proven by
+# test_completeness.test_sdk_fills_a_default_boto3_leaves_out.
+SDK_DEFAULTS: dict[tuple[str, str], str] = {
+    ("DocumentBlock", "format"): "txt",
+    ("GuardrailConfiguration", "guardrailIdentifier"): "",
+    ("GuardrailConfiguration", "guardrailVersion"): "",
+    ("GuardrailConfiguration", "trace"): "disabled",
+    ("GuardrailStreamConfiguration", "guardrailIdentifier"): "",
+    ("GuardrailStreamConfiguration", "guardrailVersion"): "",
+    ("GuardrailStreamConfiguration", "streamProcessingMode"): "sync",
+    ("GuardrailStreamConfiguration", "trace"): "disabled",
+    ("PerformanceConfiguration", "latency"): "standard",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Comparing
+# --------------------------------------------------------------------------------------------
+
+
+def assert_same_json(left: Any, right: Any, where: str = "body") -> None:
+    """Equal JSON, floats compared at float32 precision (the SDK widens f32 members)."""
+    if isinstance(left, float) or isinstance(right, float):
+        assert isinstance(left, (int, float)) and isinstance(right, (int, float)), where
+        assert math.isclose(left, right, rel_tol=1e-6), f"{where}: {left} != {right}"
+    elif isinstance(left, dict):
+        assert isinstance(right, dict) and left.keys() == right.keys(), (
+            f"{where}: {left} != {right}"
+        )
+        for key in left:
+            assert_same_json(left[key], right[key], f"{where}.{key}")
+    elif isinstance(left, list):
+        assert isinstance(right, list) and len(left) == len(right), f"{where}: {left} != {right}"
+        for i, (a, b) in enumerate(zip(left, right)):
+            assert_same_json(a, b, f"{where}[{i}]")
+    else:
+        assert left == right and type(left) is type(right), f"{where}: {left!r} != {right!r}"
+
+
+def assert_identical(actual: Any, expected: Any, where: str = "body") -> None:
+    """Equal values of equal types all the way down (1 is not 1.0, -0.0 is not 0.0)."""
+    assert type(actual) is type(expected), f"{where}: {actual!r} != {expected!r}"
+    if isinstance(expected, dict):
+        assert actual.keys() == expected.keys(), (
+            f"{where}: keys {actual.keys()} != {expected.keys()}"
+        )
+        for key in expected:
+            assert_identical(actual[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert len(actual) == len(expected), f"{where}: {actual!r} != {expected!r}"
+        for i, (a, b) in enumerate(zip(actual, expected)):
+            assert_identical(a, b, f"{where}[{i}]")
+    elif isinstance(expected, float):
+        same = actual == expected and math.copysign(1, actual) == math.copysign(1, expected)
+        assert same or (math.isnan(actual) and math.isnan(expected)), (
+            f"{where}: {actual!r} != {expected!r}"
+        )
+    else:
+        assert actual == expected, f"{where}: {actual!r} != {expected!r}"
+
+
+def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in response.items() if k != "ResponseMetadata"}
+
+
+def float32(value: float) -> float:
+    """`value` as the SDK holds a botocore `float` member: rounded to float32, widened back."""
+    result: float = struct.unpack("<f", struct.pack("<f", value))[0]
+    return result
+
+
+def as_sdk_sends(shape: str, value: Any, *, defaults: bool = True) -> Any:
+    """The JSON the SDK carries for `value` (the JSON boto3 sends or receives for `shape`).
+
+    The known differences, and only those: botocore `float` members travel as float32
+    (0.7 arrives as 0.699999988079071), and the members of SDK_DEFAULTS are filled in.
+    """
+    s = SHAPES[shape]
+    kind = s["type"]
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float32(value)
+    if kind == "structure" and s.get("document"):
+        return value
+    if kind == "structure" and isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            member = s["members"].get(key)
+            out[key] = as_sdk_sends(member["shape"], item, defaults=defaults) if member else item
+        if defaults:
+            for (owner, member_name), default in SDK_DEFAULTS.items():
+                if owner == shape and member_name not in out:
+                    out[member_name] = default
+        return out
+    if kind == "list" and isinstance(value, list):
+        return [as_sdk_sends(s["member"]["shape"], v, defaults=defaults) for v in value]
+    if kind == "map" and isinstance(value, dict):
+        return {
+            k: as_sdk_sends(s["value"]["shape"], v, defaults=defaults) for k, v in value.items()
+        }
+    return value
+
+
+def request_json(seen: dict[str, Any]) -> Any:
+    """A recorded request's body parsed by Python's json (exact for every float and int)."""
+    body = seen["body"]
+    return json.loads(body) if body.strip() else {}
+
+
+# --------------------------------------------------------------------------------------------
+# The model
+# --------------------------------------------------------------------------------------------
+
+
+def is_union(name: str) -> bool:
+    s = SHAPES[name]
+    return bool(s.get("union") or s.get("eventstream"))
+
+
+def is_document(name: str) -> bool:
+    s = SHAPES[name]
+    return s["type"] == "structure" and bool(s.get("document"))
+
+
+def children(name: str) -> list[tuple[str, str]]:
+    """`(step, shape)` edges out of a shape: member names, "[]" for list items, "{}" for values."""
+    s = SHAPES[name]
+    if s["type"] == "structure" and not s.get("document"):
+        return [(m, v["shape"]) for m, v in s["members"].items()]
+    if s["type"] == "list":
+        return [("[]", s["member"]["shape"])]
+    if s["type"] == "map":
+        return [("{}", s["value"]["shape"])]
+    return []
+
+
+def reachable(root: str) -> list[str]:
+    """Shapes reachable from `root`, in breadth-first order."""
+    seen = {root: None}
+    queue = collections.deque([root])
+    while queue:
+        name = queue.popleft()
+        for _, child in children(name):
+            if child not in seen:
+                seen[child] = None
+                queue.append(child)
+    return list(seen)
+
+
+def member_pairs(root: str) -> list[tuple[str, str]]:
+    """Every `(structure, member)` reachable from `root`, sorted."""
+    pairs = set()
+    for name in reachable(root):
+        s = SHAPES[name]
+        if s["type"] == "structure" and not s.get("document"):
+            pairs.update((name, m) for m in s["members"])
+    return sorted(pairs)
+
+
+def path_to(root: str, target: str) -> list[tuple[str, str]]:
+    """The shortest `(shape, step)` path from `root` down to the shape `target`."""
+    parent: dict[str, tuple[str, str] | None] = {root: None}
+    queue = collections.deque([root])
+    while queue:
+        name = queue.popleft()
+        if name == target:
+            break
+        for step, child in children(name):
+            if child not in parent:
+                parent[child] = (name, step)
+                queue.append(child)
+    assert target in parent, f"{target} is not reachable from {root}"
+    path = []
+    node = target
+    while parent[node] is not None:
+        up = parent[node]
+        assert up is not None
+        path.append(up)
+        node = up[0]
+    return path[::-1]
+
+
+# --------------------------------------------------------------------------------------------
+# Example values
+# --------------------------------------------------------------------------------------------
+
+DOCUMENT_EXAMPLE: Any = {
+    "text": "héllo ✓ 日本",
+    "list": [1, -2, 0.5, None, True, "x"],
+    "nested": {"big": 2**64 - 1, "small": -(2**63), "float": 1e300, "tiny": 5e-324},
+}
+BLOB_EXAMPLE = b"\x00\x01blob\xff"
+# Members LocalBedrock (as Bedrock) needs beyond botocore's required ones: a conversation.
+CONVERSATION = {"ConverseRequest", "ConverseStreamRequest", "ConverseTokensRequest"}
+# Preferred union members when any will do: the plainest.
+PREFERRED = ("text", "converse", "message", "auto", "bytes", "json", "reasoningText")
+
+
+class Examples:
+    """Valid values of any shape of the model: required members, one member per union,
+    enum values, lengths within min and max, blobs as bytes, documents as nested JSON."""
+
+    def __init__(self, user_text: str = "Hello ✓") -> None:
+        self.user_text = user_text
+
+    def value(self, shape: str, member: str = "") -> Any:
+        s = SHAPES[shape]
+        kind = s["type"]
+        if kind == "string":
+            if "enum" in s:
+                return "user" if shape == "ConversationRole" else s["enum"][0]
+            return self.text(s, member or "example")
+        if kind in ("integer", "long"):
+            return min(max(7, int(s.get("min", 7))), int(s.get("max", 7)))
+        if kind in ("float", "double"):
+            return 0.5
+        if kind == "boolean":
+            return True
+        if kind == "blob":
+            return BLOB_EXAMPLE
+        if kind == "structure" and s.get("document"):
+            return json.loads(json.dumps(DOCUMENT_EXAMPLE))
+        if kind == "list":
+            count = max(int(s.get("min", 1)), 1)
+            return [self.value(s["member"]["shape"]) for _ in range(count)]
+        if kind == "map":
+            key = self.text(SHAPES[s["key"]["shape"]], "key")
+            return {key: self.value(s["value"]["shape"])}
+        if kind == "structure":
+            return self.structure(shape)
+        raise AssertionError(f"{shape}: unexpected type {kind}")
+
+    @staticmethod
+    def text(s: dict[str, Any], seed: str) -> str:
+        text = f"{seed} ✓"
+        if "max" in s:
+            text = text[: int(s["max"])]
+        return text.ljust(int(s.get("min", 0)), "x")
+
+    def structure(self, shape: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The least valid value of a structure or union, with `overrides` set."""
+        s = SHAPES[shape]
+        overrides = overrides or {}
+        if is_union(shape):
+            if overrides:
+                return dict(overrides)
+            members = list(s["members"])
+            member = next((m for m in PREFERRED if m in members), members[0])
+            return {member: self.value(s["members"][member]["shape"], member)}
+        out: dict[str, Any] = {}
+        required = list(s.get("required", []))
+        if shape in CONVERSATION:
+            required.append("messages")
+        for name in required:
+            if name not in overrides:
+                out[name] = self.member_value(shape, name)
+        out.update(overrides)
+        return out
+
+    def member_value(self, shape: str, member: str) -> Any:
+        member_shape = SHAPES[shape]["members"][member]["shape"]
+        if member == "messages" and shape in CONVERSATION:
+            return [{"role": "user", "content": [{"text": self.user_text}]}]
+        return self.value(member_shape, member)
+
+    def reaching(self, root: str, shape: str, member: str, value: Any = None) -> dict[str, Any]:
+        """The least valid value of `root` that holds `shape.member` (set to `value`, or an
+        example of it) on the shortest path down to it."""
+        if value is None:
+            value = self.member_value(shape, member)
+        return self.wrap(root, shape, self.structure(shape, {member: value}))
+
+    def wrap(self, root: str, shape: str, node: Any) -> dict[str, Any]:
+        """The least valid value of `root` that holds `node`, a value of `shape`."""
+        for parent, step in reversed(path_to(root, shape)):
+            if step == "[]":
+                node = [node]
+            elif step == "{}":
+                key_shape = SHAPES[SHAPES[parent]["key"]["shape"]]
+                node = {self.text(key_shape, "key"): node}
+            else:
+                node = self.structure(parent, {step: node})
+        assert isinstance(node, dict)
+        return node
+
+
+def dig(root: str, value: Any, shape: str) -> Any:
+    """The value of `shape` inside `value` (of `root`) on the path `Examples.reaching` takes."""
+    node = value
+    for _, step in path_to(root, shape):
+        if step == "[]":
+            node = node[0]
+        elif step == "{}":
+            node = next(iter(node.values()))
+        else:
+            node = node[step]
+    return node
