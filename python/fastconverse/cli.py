@@ -18,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    chat = commands.add_parser("chat", help="send one prompt and print the reply")
+    chat = commands.add_parser("chat", help="send one prompt and print the reply as it streams")
     chat.add_argument("prompt", help="the user message")
     chat.add_argument("--local", action="store_true", help="answer with an embedded LocalBedrock")
     chat.add_argument("--model", default=DEFAULT_MODEL, help=f"model id (default {DEFAULT_MODEL})")
@@ -47,19 +47,29 @@ def _chat(args: argparse.Namespace) -> int:
         request["inferenceConfig"] = {"maxTokens": args.max_tokens}
 
     server = LocalBedrock() if args.local else None
+    printed = False
     try:
         client = server.client() if server is not None else ChatClient(region_name=args.region)
-        response = client.converse(**request)
+        with client.converse_stream(**request) as stream:
+            for text in stream.iter_text():
+                print(text, end="", flush=True)
+                printed = True
+            response = stream.final_response()
     except BedrockError as err:
+        if printed:
+            print()
         print(f"error: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        if printed:
+            print()
+        print("interrupted", file=sys.stderr)
+        return 130
     finally:
         if server is not None:
             server.stop()
 
-    for block in response["output"]["message"]["content"]:
-        if "text" in block:
-            print(block["text"])
+    print()
     usage = response.get("usage", {})
     print(
         f"[{response.get('stopReason')}; tokens in {usage.get('inputTokens')}, "

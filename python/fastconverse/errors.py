@@ -211,6 +211,23 @@ class InternalError(BedrockError):
     default_code = "InternalError"
 
 
+class IncompleteStreamError(BedrockError):
+    """A ConverseStream response ended before its answer was complete.
+
+    Raised when the stream ends without ``messageStop`` and ``metadata``, when its
+    connection drops, when a frame fails its checksum, and when the stream is read after
+    it was closed early. ``events`` holds the event dicts received before that, in order.
+    """
+
+    default_code = "IncompleteStreamError"
+
+    def __init__(
+        self, message: str = "", *, events: list[dict[str, Any]] | None = None, **kwargs: Any
+    ) -> None:
+        self.events: list[dict[str, Any]] = events if events is not None else []
+        super().__init__(message, **kwargs)
+
+
 class _Exceptions:
     """boto3's ``client.exceptions``: every class by name, ``ClientError`` as the base."""
 
@@ -228,6 +245,7 @@ class _Exceptions:
     ServiceUnavailableException = ServiceUnavailableException
     InternalServerException = InternalServerException
     ServiceQuotaExceededException = ServiceQuotaExceededException
+    IncompleteStreamError = IncompleteStreamError
 
 
 exceptions = _Exceptions()
@@ -238,6 +256,7 @@ __all__ = [
     "BedrockError",
     "ClientConfigError",
     "EndpointConnectionError",
+    "IncompleteStreamError",
     "InternalError",
     "InternalServerException",
     "InvalidResponseError",

@@ -65,6 +65,31 @@ pub fn events_from_reply(reply: &Value) -> Vec<Event> {
                     .into_iter()
                     .map(|p| delta(json!({ "text": p }))),
             );
+        } else if let Some(cited) = block.get("citationsContent") {
+            // The generated text as text deltas, then one citation delta per citation
+            // (a `Citation` and a `CitationsDelta` have the same JSON layout).
+            for generated in cited
+                .get("content")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(text) = generated.get("text").and_then(Value::as_str) {
+                    out.extend(
+                        pieces(text, TOKENS_PER_DELTA)
+                            .into_iter()
+                            .map(|p| delta(json!({ "text": p }))),
+                    );
+                }
+            }
+            for citation in cited
+                .get("citations")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                out.push(delta(json!({ "citation": citation })));
+            }
         } else if let Some(tool_use) = block.get("toolUse") {
             let mut head = Map::new();
             for key in ["toolUseId", "name", "type"] {
@@ -121,7 +146,7 @@ pub fn events_from_reply(reply: &Value) -> Vec<Event> {
                 out.push(delta(json!({"image": {"source": source}})));
             }
         }
-        // Blocks a stream cannot carry (citations, documents, ...) still open and close.
+        // Blocks a stream cannot carry (documents, ...) still open and close.
         out.push(event(
             "contentBlockStop",
             json!({ "contentBlockIndex": index }),
@@ -189,10 +214,12 @@ impl std::str::FromStr for StreamFault {
 }
 
 /// A stream scripted event by event, in boto3's event shape (`{"messageStart": {...}}`,
-/// `{"throttlingException": {"message": ...}}`), wire JSON inside (blobs base64).
+/// `{"throttlingException": {"message": ...}}`), wire JSON inside (blobs base64). A
+/// number among the events is a pause of that many seconds (before the first event, a
+/// long wait after the response headers; between two, a stall mid-stream).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScriptedStream {
-    /// The events, each an object with exactly one key.
+    /// The events, each an object with exactly one key, or a number of seconds to pause.
     pub events: Vec<Value>,
     /// The pause between consecutive frames.
     pub pace: Duration,
@@ -205,9 +232,17 @@ impl ScriptedStream {
     /// that is not.
     pub fn check(&self) -> Result<(), String> {
         for (i, event) in self.events.iter().enumerate() {
+            if let Some(seconds) = event.as_f64() {
+                if !(seconds.is_finite() && seconds >= 0.0) {
+                    return Err(format!(
+                        "events[{i}]: a pause must be a non-negative number of seconds, got {seconds}"
+                    ));
+                }
+                continue;
+            }
             match event.as_object() {
                 Some(object) if object.len() == 1 => {}
-                _ => return Err(format!("events[{i}] must be a dict with exactly one key, such as {{\"messageStart\": {{...}}}}")),
+                _ => return Err(format!("events[{i}] must be a dict with exactly one key, such as {{\"messageStart\": {{...}}}}, or a number of seconds to pause")),
             }
         }
         Ok(())
@@ -218,6 +253,10 @@ impl ScriptedStream {
     pub fn items(&self) -> Vec<StreamItem> {
         let mut items = Vec::new();
         for event in &self.events {
+            if let Some(seconds) = event.as_f64() {
+                items.push(StreamItem::Pause(Duration::from_secs_f64(seconds.max(0.0))));
+                continue;
+            }
             let Some((kind, payload)) = event.as_object().and_then(|o| o.iter().next()) else {
                 continue;
             };
@@ -480,5 +519,51 @@ mod tests {
             fault: None,
         };
         assert!(broken.check().unwrap_err().starts_with("events[0]"));
+    }
+
+    #[test]
+    fn numbers_among_scripted_events_are_pauses() {
+        let stream = ScriptedStream {
+            events: vec![
+                json!(30),
+                json!({"messageStart": {"role": "assistant"}}),
+                json!(0.5),
+                json!({"messageStop": {"stopReason": "end_turn"}}),
+            ],
+            pace: Duration::ZERO,
+            fault: None,
+        };
+        assert_eq!(stream.check(), Ok(()));
+        let items = stream.items();
+        assert!(matches!(items[0], StreamItem::Pause(d) if d == Duration::from_secs(30)));
+        assert!(matches!(items[1], StreamItem::Frame(_)));
+        assert!(matches!(items[2], StreamItem::Pause(d) if d == Duration::from_millis(500)));
+        assert_eq!(items.len(), 4);
+        let negative = ScriptedStream {
+            events: vec![json!(-1)],
+            ..stream
+        };
+        assert!(negative.check().unwrap_err().contains("non-negative"));
+    }
+
+    #[test]
+    fn citations_are_cut_into_text_and_citation_deltas() {
+        let citation = json!({"title": "Doc", "sourceContent": [{"text": "q"}],
+                              "location": {"documentChar": {"documentIndex": 0, "start": 0, "end": 1}}});
+        let reply = json!({
+            "output": {"message": {"role": "assistant", "content": [
+                {"citationsContent": {"content": [{"text": "The sky is blue."}], "citations": [citation]}},
+            ]}},
+            "stopReason": "end_turn",
+        });
+        let events = events_from_reply(&reply);
+        let deltas: Vec<&Value> = events
+            .iter()
+            .filter(|(kind, _)| kind == "contentBlockDelta")
+            .map(|(_, payload)| &payload["delta"])
+            .collect();
+        let text: String = deltas.iter().filter_map(|d| d["text"].as_str()).collect();
+        assert_eq!(text, "The sky is blue.");
+        assert_eq!(deltas.last().unwrap(), &&json!({ "citation": citation }));
     }
 }

@@ -457,7 +457,9 @@ impl LocalBedrock {
     /// (`{"messageStart": {"role": "assistant"}}`, ..., exceptions as
     /// `{"throttlingException": {"message": "..."}}`), `pace` seconds apart. `fault`,
     /// applied after the events: `"truncate"` (ends without messageStop/metadata),
-    /// `"drop"` (closes the connection), `"corrupt"` (a frame with a bad CRC).
+    /// `"drop"` (closes the connection), `"corrupt"` (a frame with a bad CRC). A number
+    /// among the events is a pause of that many seconds: first, a wait after the
+    /// response headers; between events, a stall mid-stream.
     /// A reply queued with `queue_reply` serves stream requests too, cut into events.
     #[pyo3(signature = (events, pace = 0.0, fault = None))]
     fn queue_stream(
