@@ -26,10 +26,10 @@ REQUEST: dict[str, Any] = {
 
 
 @contextmanager
-def local_server() -> Iterator[str]:
+def local_server(latency: float = 0.0) -> Iterator[str]:
     """A LocalBedrock in a child process; yields its endpoint URL."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "fastconverse", "serve", "--port", "0"],
+        [sys.executable, "-m", "fastconverse", "serve", "--port", "0", "--latency", str(latency)],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -41,7 +41,7 @@ def local_server() -> Iterator[str]:
         yield line.rsplit(" ", 1)[1].strip()
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        proc.communicate(timeout=30)
 
 
 def cpu_per_call(call: Callable[[], Any], calls: int) -> float:

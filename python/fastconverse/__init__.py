@@ -6,12 +6,13 @@ embedded Bedrock Runtime server for tests, notebooks and demos.
 
 from __future__ import annotations
 
-from fastconverse._native import ChatClient
+from fastconverse._native import AsyncConverseStream, ChatClient, ConverseStream
 from fastconverse.errors import (
     AccessDeniedException,
     BedrockError,
     ClientConfigError,
     EndpointConnectionError,
+    IncompleteStreamError,
     InternalError,
     InternalServerException,
     InvalidResponseError,
@@ -36,10 +37,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AccessDeniedException",
+    "AsyncConverseStream",
     "BedrockError",
     "ChatClient",
     "ClientConfigError",
+    "ConverseStream",
     "EndpointConnectionError",
+    "IncompleteStreamError",
     "InternalError",
     "InternalServerException",
     "InvalidResponseError",

@@ -1,13 +1,26 @@
 """Type stubs of the native module ``fastconverse._native`` (the Rust core)."""
 
+import os
 import sys
-from typing import Any, Literal
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from typing import Any, Literal, final
+
+from typing_extensions import Unpack, disjoint_base
+
+from fastconverse._many import ManyResults
+from fastconverse._shapes import (
+    ConverseRequest,
+    ConverseResponseTypeDef,
+    CountTokensRequest,
+    CountTokensResponseTypeDef,
+)
 
 if sys.version_info >= (3, 11):
     from typing import Self
 else:
     from typing_extensions import Self
 
+@final
 class ChatClient:
     """A Bedrock Runtime client for the Converse API: cheap to build, thread-safe, picklable.
 
@@ -30,14 +43,51 @@ class ChatClient:
         max_attempts: int | None = None,
         retry_mode: str | None = None,
     ) -> None: ...
-    def converse(self, **request: Any) -> dict[str, Any]:
+    def converse(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Sends a Converse request (boto3's keywords) and returns boto3's response dict."""
-    async def converse_async(self, **request: Any) -> dict[str, Any]:
+    async def converse_async(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Awaitable form of `converse`; cancelling the task closes the request."""
-    def count_tokens(self, **request: Any) -> dict[str, Any]:
+    def count_tokens(self, **request: Unpack[CountTokensRequest]) -> CountTokensResponseTypeDef:
         """Counts the tokens of a request (boto3's `count_tokens` keywords)."""
-    async def count_tokens_async(self, **request: Any) -> dict[str, Any]:
+    async def count_tokens_async(
+        self, **request: Unpack[CountTokensRequest]
+    ) -> CountTokensResponseTypeDef:
         """Awaitable form of `count_tokens`."""
+    def converse_stream(self, **request: Any) -> ConverseStream:
+        """Sends a ConverseStream request (boto3's keywords) and returns a `ConverseStream`
+        once the response headers arrive; iterate it for boto3's event dicts."""
+    async def converse_stream_async(self, **request: Any) -> AsyncConverseStream:
+        """Awaitable form of `converse_stream`, resolving to an `AsyncConverseStream`."""
+    def converse_many_iter(
+        self,
+        requests: Iterable[dict[str, Any]],
+        *,
+        concurrency: int = 16,
+        max_retries: int = 8,
+    ) -> ManyRun:
+        """Starts a converse_many job; iterate it (or ``async for``) for ``(index, result)``."""
+    def converse_many(
+        self,
+        requests: Iterable[dict[str, Any]],
+        *,
+        concurrency: int = 16,
+        max_retries: int = 8,
+        on_error: Literal["return", "raise"] = "return",
+        progress: bool | Callable[[dict[str, Any]], object] | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+    ) -> ManyResults:
+        """Runs every request; the results in input order (a response dict or the exception)."""
+    async def converse_many_async(
+        self,
+        requests: Iterable[dict[str, Any]],
+        *,
+        concurrency: int = 16,
+        max_retries: int = 8,
+        on_error: Literal["return", "raise"] = "return",
+        progress: bool | Callable[[dict[str, Any]], object] | None = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+    ) -> ManyResults:
+        """Awaitable form of ``converse_many``."""
     @property
     def exceptions(self) -> Any:
         """The exception classes, as boto3's `client.exceptions` (`ThrottlingException`, ...)."""
@@ -49,6 +99,74 @@ class ChatClient:
         """The endpoint override, if any."""
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
 
+@final
+class ConverseStream:
+    """A ConverseStream response, as boto3's dict and as an iterator of its events.
+
+    `response["stream"]` (the object itself) and iterating the object give boto3's event
+    dicts; `response["ResponseMetadata"]` is the initial HTTP response's. A context
+    manager; leaving a loop early, `close()` or dropping the last reference ends the
+    HTTP response. A stream that ends without `messageStop` and `metadata`, breaks, or
+    carries a corrupt frame raises `IncompleteStreamError`; an exception event raises the
+    class of its code.
+    """
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        """Iterates the events not yet iterated; leaving the loop early closes the stream."""
+    def __getitem__(self, key: Literal["stream", "ResponseMetadata"], /) -> Any:
+        """boto3's response keys: `"stream"` (this object) and `"ResponseMetadata"`."""
+    def get(self, key: str, default: Any = None) -> Any:
+        """`response.get(key, default)`, as on boto3's dict."""
+    def keys(self) -> list[str]:
+        """The keys of boto3's response dict."""
+    def __contains__(self, key: object, /) -> bool: ...
+    def __enter__(self) -> Self:
+        """Returns the stream itself."""
+    def __exit__(self, *exc_info: object) -> bool:
+        """Closes the stream; exceptions propagate."""
+    def close(self) -> None:
+        """Ends the HTTP response. Idempotent; what was received stays readable."""
+    @property
+    def closed(self) -> bool:
+        """Whether the connection is released: closed, read to its end, or failed."""
+    def text(self) -> str:
+        """All the text of the reply, joined (reads the stream to its end)."""
+    def iter_text(self) -> Iterator[str]:
+        """The text deltas, from the first, as they arrive."""
+    def final_response(self) -> dict[str, Any]:
+        """The reply assembled in `converse()`'s dict shape (reads the stream to its end)."""
+
+@final
+class AsyncConverseStream:
+    """The asyncio form of `ConverseStream`: `async for`, `async with`, `aclose()`, and the
+    same helpers as coroutines."""
+
+    def __aiter__(self) -> AsyncIterator[dict[str, Any]]:
+        """Iterates the events not yet iterated; leaving the loop early closes the stream."""
+    def __getitem__(self, key: Literal["stream", "ResponseMetadata"], /) -> Any:
+        """boto3's response keys: `"stream"` (this object) and `"ResponseMetadata"`."""
+    def get(self, key: str, default: Any = None) -> Any:
+        """`response.get(key, default)`, as on boto3's dict."""
+    def keys(self) -> list[str]:
+        """The keys of boto3's response dict."""
+    def __contains__(self, key: object, /) -> bool: ...
+    async def __aenter__(self) -> Self:
+        """Awaits to the stream itself."""
+    async def __aexit__(self, *exc_info: object) -> bool:
+        """Closes the stream; exceptions propagate."""
+    async def aclose(self) -> None:
+        """Ends the HTTP response. Idempotent; what was received stays readable."""
+    @property
+    def closed(self) -> bool:
+        """Whether the connection is released: closed, read to its end, or failed."""
+    async def text(self) -> str:
+        """All the text of the reply, joined (reads the stream to its end)."""
+    def iter_text(self) -> AsyncIterator[str]:
+        """The text deltas, from the first, as they arrive (an async iterator)."""
+    async def final_response(self) -> dict[str, Any]:
+        """The reply assembled in `converse()`'s dict shape (reads the stream to its end)."""
+
+@disjoint_base
 class LocalBedrock:
     """LocalBedrock: an embedded Bedrock Runtime server on a loopback port, for tests and demos."""
 
@@ -106,11 +224,12 @@ class LocalBedrock:
         """Queues an error answer for the next Converse or ConverseStream request."""
     def queue_stream(
         self,
-        events: list[dict[str, Any]],
+        events: Sequence[dict[str, Any] | float],
         pace: float = 0.0,
         fault: Literal["truncate", "drop", "corrupt"] | None = None,
     ) -> None:
-        """Queues a ConverseStream answer event by event (boto3's event shape)."""
+        """Queues a ConverseStream answer event by event (boto3's event shape); a number
+        among the events is a pause of that many seconds."""
     @property
     def requests(self) -> list[dict[str, Any]]:
         """Every request received, oldest first: method, path, headers, body, json."""
@@ -119,3 +238,23 @@ class LocalBedrock:
         connections, open_connections, queued."""
     def reset(self) -> None:
         """Empties the queue and the request log and zeroes the counters."""
+
+@final
+class ManyRun:
+    """A converse_many job in progress: ``(index, result)`` pairs as each request finishes.
+
+    ``result`` is the response dict, or the exception of a request that failed for good.
+    Iterate it with ``for`` or ``async for``; ``close()`` cancels what is in flight.
+    """
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]: ...
+    def __next__(self) -> tuple[int, Any]: ...
+    def __aiter__(self) -> AsyncIterator[tuple[int, Any]]: ...
+    async def __anext__(self) -> tuple[int, Any]: ...
+    def close(self) -> None:
+        """Stops the run: requests in flight are cancelled, nothing more is read."""
+    @property
+    def total(self) -> int | None:
+        """The number of requests, when the input has a length (else None)."""
+    def stats(self) -> dict[str, Any]:
+        """Counters so far (submitted, succeeded, failed, retried, throttled, tokens, ...)."""

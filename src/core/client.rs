@@ -3,12 +3,14 @@
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
+use aws_config::retry::RetryConfig;
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 use super::config::ClientConfig;
 use super::error::CoreError;
 use super::metadata::{self, ResponseMetadata};
+use super::stream::ConverseStream;
 use crate::wire;
 
 /// A body in boto3's layout together with its `ResponseMetadata`.
@@ -24,6 +26,8 @@ pub struct Response<T> {
 #[derive(Clone, Debug)]
 pub struct Client {
     sdk: aws_sdk_bedrockruntime::Client,
+    /// The same client without the SDK's retries, for schedulers that retry themselves.
+    single_attempt: std::sync::OnceLock<aws_sdk_bedrockruntime::Client>,
 }
 
 impl Client {
@@ -31,6 +35,7 @@ impl Client {
     pub async fn connect(config: &ClientConfig) -> Result<Self, CoreError> {
         Ok(Self {
             sdk: config.build_sdk_client().await?,
+            single_attempt: std::sync::OnceLock::new(),
         })
     }
 
@@ -46,6 +51,46 @@ impl Client {
         let body = wire::ConverseResponse::from_sdk(output)
             .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
         Ok(Response { body, metadata })
+    }
+
+    /// One Converse attempt, without the SDK's retries: `converse_many` retries itself,
+    /// so that it sees every throttle and adapts its concurrency.
+    pub async fn converse_once(
+        &self,
+        request: wire::ConverseRequest,
+    ) -> Result<Response<wire::ConverseResponse>, CoreError> {
+        let sdk = self.single_attempt.get_or_init(|| {
+            let config = self
+                .sdk
+                .config()
+                .to_builder()
+                .retry_config(RetryConfig::disabled())
+                .build();
+            aws_sdk_bedrockruntime::Client::from_conf(config)
+        });
+        let builder = request
+            .apply(sdk.converse())
+            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
+        let (output, metadata) = send(builder.send()).await?;
+        let body = wire::ConverseResponse::from_sdk(output)
+            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
+        Ok(Response { body, metadata })
+    }
+
+    /// The ConverseStream operation: returns once the response headers arrive (the SDK
+    /// retries only until then); events are read from the returned stream.
+    pub async fn converse_stream(
+        &self,
+        request: wire::ConverseStreamRequest,
+    ) -> Result<Response<ConverseStream>, CoreError> {
+        let builder = request
+            .apply(self.sdk.converse_stream())
+            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
+        let (output, metadata) = send(builder.send()).await?;
+        Ok(Response {
+            body: ConverseStream::new(output.stream, metadata.clone()),
+            metadata,
+        })
     }
 
     /// The CountTokens operation.

@@ -3,10 +3,13 @@
 pub mod client;
 pub mod config;
 pub mod error;
+pub mod many;
 pub mod metadata;
 pub mod runtime;
+pub mod stream;
 
 pub use client::{Client, Response};
 pub use config::{ClientConfig, RetryMode};
 pub use error::{CoreError, ServiceError};
 pub use metadata::ResponseMetadata;
+pub use stream::{ConverseStream, StreamError};

@@ -14,6 +14,7 @@ use super::de::from_py;
 use super::errors::{metadata_dict, param_error, to_pyerr};
 use super::wait::{awaitable, wait};
 use crate::core::client::LazyClient;
+use crate::core::many::ManyConfig;
 use crate::core::{ClientConfig, CoreError, Response, RetryMode};
 use crate::wire;
 
@@ -45,7 +46,10 @@ fn request_dict<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> Bo
 }
 
 /// A response body as boto3's dict, `ResponseMetadata` included.
-fn response_to_py<T: Serialize>(py: Python<'_>, response: Response<T>) -> PyResult<Py<PyAny>> {
+pub(crate) fn response_to_py<T: Serialize>(
+    py: Python<'_>,
+    response: Response<T>,
+) -> PyResult<Py<PyAny>> {
     let body = pythonize::pythonize(py, &response.body).map_err(|err| {
         PyValueError::new_err(format!("the response could not be converted: {err}"))
     })?;
@@ -239,6 +243,128 @@ impl ChatClient {
         )
     }
 
+    /// Sends a ConverseStream request (boto3's keywords) and returns a `ConverseStream`
+    /// once the response headers arrive; iterate it for boto3's event dicts.
+    #[pyo3(signature = (**request))]
+    fn converse_stream(
+        &self,
+        py: Python<'_>,
+        request: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<super::stream::ConverseStream> {
+        let fut =
+            self.prepare(
+                py,
+                request,
+                |client, req: wire::ConverseStreamRequest| async move {
+                    client.converse_stream(req).await
+                },
+            )?;
+        match wait(py, fut)? {
+            Ok(response) => Ok(super::stream::ConverseStream::new(response.body)),
+            Err(err) => Err(to_pyerr(py, err, "ConverseStream")),
+        }
+    }
+
+    /// Awaitable form of `converse_stream`, resolving to an `AsyncConverseStream`.
+    #[pyo3(signature = (**request))]
+    fn converse_stream_async<'py>(
+        &self,
+        py: Python<'py>,
+        request: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let fut =
+            self.prepare(
+                py,
+                request,
+                |client, req: wire::ConverseStreamRequest| async move {
+                    client.converse_stream(req).await
+                },
+            )?;
+        awaitable(py, async move {
+            let result = fut.await;
+            Python::attach(|py| match result {
+                Ok(response) => Ok(Py::new(
+                    py,
+                    super::stream::AsyncConverseStream::new(response.body),
+                )?
+                .into_any()),
+                Err(err) => Err(to_pyerr(py, err, "ConverseStream")),
+            })
+        })
+    }
+
+    /// Starts a converse_many job and returns it as a `ManyRun`: iterate it (or `async for`)
+    /// to get `(index, result)` as each request finishes. `requests` is any iterable of
+    /// request dicts, read lazily; at most `concurrency` requests are in flight, fewer
+    /// while a model throttles; retryable failures are retried up to `max_retries` times.
+    #[pyo3(signature = (requests, *, concurrency=16, max_retries=8))]
+    fn converse_many_iter(
+        &self,
+        py: Python<'_>,
+        requests: &Bound<'_, PyAny>,
+        concurrency: usize,
+        max_retries: u32,
+    ) -> PyResult<super::many::ManyRun> {
+        let config = ManyConfig {
+            concurrency,
+            max_retries,
+            ..ManyConfig::default()
+        };
+        super::many::start(py, self.inner.clone(), requests, config)
+    }
+
+    /// Runs every request and returns the results in input order: each a response dict, or
+    /// the exception for a request that failed for good (`on_error="raise"` raises it
+    /// instead). `progress=True` shows a tqdm bar, a callable receives the counters;
+    /// `checkpoint="run.jsonl"` records each result so that a rerun sends only what is
+    /// left. The returned list has a `summary` dict.
+    #[pyo3(signature = (requests, *, concurrency=16, max_retries=8, on_error="return", progress=None, checkpoint=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn converse_many<'py>(
+        slf: &Bound<'py, Self>,
+        requests: &Bound<'py, PyAny>,
+        concurrency: usize,
+        max_retries: u32,
+        on_error: &str,
+        progress: Option<&Bound<'py, PyAny>>,
+        checkpoint: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        many_helper(
+            slf,
+            "converse_many",
+            requests,
+            concurrency,
+            max_retries,
+            on_error,
+            progress,
+            checkpoint,
+        )
+    }
+
+    /// Awaitable form of `converse_many`: the same results, without blocking the event loop.
+    #[pyo3(signature = (requests, *, concurrency=16, max_retries=8, on_error="return", progress=None, checkpoint=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn converse_many_async<'py>(
+        slf: &Bound<'py, Self>,
+        requests: &Bound<'py, PyAny>,
+        concurrency: usize,
+        max_retries: u32,
+        on_error: &str,
+        progress: Option<&Bound<'py, PyAny>>,
+        checkpoint: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        many_helper(
+            slf,
+            "converse_many_async",
+            requests,
+            concurrency,
+            max_retries,
+            on_error,
+            progress,
+            checkpoint,
+        )
+    }
+
     /// The exception classes, as boto3's `client.exceptions` (`ThrottlingException`, ...).
     #[getter]
     fn exceptions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -305,6 +431,31 @@ impl ChatClient {
         parts.push(format!("credentials={credentials:?}"));
         format!("ChatClient({})", parts.join(", "))
     }
+}
+
+/// converse_many's ordering, progress and checkpoints live in `fastconverse._many`, on top
+/// of the Rust scheduler that `converse_many_iter` starts.
+#[allow(clippy::too_many_arguments)]
+fn many_helper<'py>(
+    client: &Bound<'py, ChatClient>,
+    function: &str,
+    requests: &Bound<'py, PyAny>,
+    concurrency: usize,
+    max_retries: u32,
+    on_error: &str,
+    progress: Option<&Bound<'py, PyAny>>,
+    checkpoint: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = client.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("concurrency", concurrency)?;
+    kwargs.set_item("max_retries", max_retries)?;
+    kwargs.set_item("on_error", on_error)?;
+    kwargs.set_item("progress", progress)?;
+    kwargs.set_item("checkpoint", checkpoint)?;
+    PyModule::import(py, "fastconverse._many")?
+        .getattr(function)?
+        .call((client, requests), Some(&kwargs))
 }
 
 /// Adds `ChatClient` to the module.

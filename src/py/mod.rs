@@ -4,6 +4,8 @@ mod client;
 mod de;
 mod errors;
 mod local;
+mod many;
+mod stream;
 mod wait;
 
 use pyo3::prelude::*;
@@ -12,5 +14,7 @@ use pyo3::prelude::*;
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     client::register(m)?;
     local::register(m)?;
+    many::register(m)?;
+    stream::register(m)?;
     Ok(())
 }

@@ -1,0 +1,541 @@
+//! converse_many's scheduler: bounded, per-model adaptive (AIMD) concurrency with retries.
+//!
+//! Items arrive on a bounded channel (read lazily from the caller's iterable), run with
+//! at most `concurrency` requests in flight overall, and at most each model's current
+//! limit in flight for that model. A congestion error (throttling, unavailable, not
+//! ready, timeout) halves that model's limit, once per window of requests sent at the
+//! old limit, and the item is retried after a jittered backoff; each success counts
+//! toward raising the limit by one (additive increase). Every item ends as exactly one
+//! outcome on the output channel: nothing is lost, nothing is duplicated.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{mpsc, Notify, Semaphore};
+use tokio::task::JoinSet;
+
+use super::client::{Client, Response};
+use super::error::CoreError;
+use crate::wire;
+
+/// How a run behaves; `Default` gives the values the Python API documents.
+#[derive(Clone, Debug)]
+pub struct ManyConfig {
+    /// Most requests in flight at once, over all models.
+    pub concurrency: usize,
+    /// Retries per item after the first attempt, for retryable errors.
+    pub max_retries: u32,
+    /// First backoff; doubled per retry, with full jitter.
+    pub base_backoff: Duration,
+    /// Longest backoff.
+    pub max_backoff: Duration,
+}
+
+impl Default for ManyConfig {
+    fn default() -> Self {
+        Self {
+            concurrency: 16,
+            max_retries: 8,
+            base_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_secs(20),
+        }
+    }
+}
+
+/// One request of the run, with its position in the input.
+#[derive(Debug)]
+pub struct Item {
+    /// Position in the caller's input.
+    pub index: usize,
+    /// The request, or why it could not be read (reported in its slot, never sent).
+    pub request: Result<wire::ConverseRequest, CoreError>,
+}
+
+/// What became of one item.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Position in the caller's input.
+    pub index: usize,
+    /// The response, or the error after the last attempt.
+    pub result: Result<Response<wire::ConverseResponse>, CoreError>,
+    /// Attempts made (0 for a request that could not be read).
+    pub attempts: u32,
+}
+
+/// Counters of a run, readable while it goes (progress) and after (summary).
+#[derive(Debug)]
+pub struct ManyStats {
+    started: Instant,
+    /// Items read from the input.
+    pub submitted: AtomicU64,
+    /// Items that succeeded.
+    pub succeeded: AtomicU64,
+    /// Items that failed for good.
+    pub failed: AtomicU64,
+    /// Retries made (attempts beyond each item's first).
+    pub retried: AtomicU64,
+    /// Congestion errors seen (throttling and its kin), retried or not.
+    pub throttled: AtomicU64,
+    /// Requests in flight now.
+    pub in_flight: AtomicU64,
+    /// Input tokens over the successful responses.
+    pub input_tokens: AtomicU64,
+    /// Output tokens over the successful responses.
+    pub output_tokens: AtomicU64,
+    limits: Mutex<HashMap<String, usize>>,
+}
+
+/// A copy of the counters at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatsSnapshot {
+    /// Items read from the input.
+    pub submitted: u64,
+    /// Items that succeeded.
+    pub succeeded: u64,
+    /// Items that failed for good.
+    pub failed: u64,
+    /// Retries made.
+    pub retried: u64,
+    /// Congestion errors seen.
+    pub throttled: u64,
+    /// Requests in flight.
+    pub in_flight: u64,
+    /// Input tokens of the successful responses.
+    pub input_tokens: u64,
+    /// Output tokens of the successful responses.
+    pub output_tokens: u64,
+    /// Seconds since the run started.
+    pub elapsed: f64,
+    /// Each model's in-flight limit now (where the run has settled).
+    pub limits: Vec<(String, usize)>,
+}
+
+impl Default for ManyStats {
+    fn default() -> Self {
+        Self {
+            started: Instant::now(),
+            submitted: AtomicU64::new(0),
+            succeeded: AtomicU64::new(0),
+            failed: AtomicU64::new(0),
+            retried: AtomicU64::new(0),
+            throttled: AtomicU64::new(0),
+            in_flight: AtomicU64::new(0),
+            input_tokens: AtomicU64::new(0),
+            output_tokens: AtomicU64::new(0),
+            limits: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl ManyStats {
+    /// The counters now.
+    pub fn snapshot(&self) -> StatsSnapshot {
+        let mut limits: Vec<(String, usize)> = self
+            .limits
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        limits.sort();
+        StatsSnapshot {
+            submitted: self.submitted.load(Ordering::Relaxed),
+            succeeded: self.succeeded.load(Ordering::Relaxed),
+            failed: self.failed.load(Ordering::Relaxed),
+            retried: self.retried.load(Ordering::Relaxed),
+            throttled: self.throttled.load(Ordering::Relaxed),
+            in_flight: self.in_flight.load(Ordering::Relaxed),
+            input_tokens: self.input_tokens.load(Ordering::Relaxed),
+            output_tokens: self.output_tokens.load(Ordering::Relaxed),
+            elapsed: self.started.elapsed().as_secs_f64(),
+            limits,
+        }
+    }
+}
+
+/// How an error bears on the schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ErrorKind {
+    /// The service is overloaded: slow down this model and retry.
+    Congestion,
+    /// A passing failure unrelated to load: retry without slowing down.
+    Transient,
+    /// Retrying cannot help.
+    Permanent,
+}
+
+fn classify(err: &CoreError) -> ErrorKind {
+    match err {
+        CoreError::Service(service) => match service.code.as_str() {
+            "ThrottlingException"
+            | "ServiceUnavailableException"
+            | "ModelNotReadyException"
+            | "ModelTimeoutException"
+            | "TooManyRequestsException" => ErrorKind::Congestion,
+            "InternalServerException" => ErrorKind::Transient,
+            _ => ErrorKind::Permanent,
+        },
+        CoreError::Timeout(_) => ErrorKind::Congestion,
+        CoreError::Connect(_) => ErrorKind::Transient,
+        _ => ErrorKind::Permanent,
+    }
+}
+
+/// One model's adaptive in-flight limit.
+struct ModelLimit {
+    state: Mutex<LimitState>,
+    notify: Notify,
+    max: usize,
+}
+
+struct LimitState {
+    limit: usize,
+    in_flight: usize,
+    successes: usize,
+    /// Bumped at every decrease: a congestion error from a request sent before the
+    /// last decrease says nothing new and must not cut again.
+    generation: u64,
+}
+
+impl ModelLimit {
+    fn new(max: usize) -> Self {
+        Self {
+            state: Mutex::new(LimitState {
+                limit: max,
+                in_flight: 0,
+                successes: 0,
+                generation: 0,
+            }),
+            notify: Notify::new(),
+            max,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, LimitState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits for room under the limit; returns the generation the request is sent in.
+    async fn acquire(&self) -> u64 {
+        loop {
+            let notified = self.notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            {
+                let mut state = self.lock();
+                if state.in_flight < state.limit {
+                    state.in_flight += 1;
+                    return state.generation;
+                }
+            }
+            notified.await;
+        }
+    }
+
+    /// Frees a slot and adapts the limit to how the request ended; returns the new limit.
+    fn release(&self, generation: u64, kind: Option<ErrorKind>) -> usize {
+        let mut state = self.lock();
+        state.in_flight -= 1;
+        let mut raised = false;
+        match kind {
+            None => {
+                state.successes += 1;
+                if state.successes >= state.limit && state.limit < self.max {
+                    state.limit += 1;
+                    state.successes = 0;
+                    raised = true;
+                }
+            }
+            Some(ErrorKind::Congestion) if generation == state.generation => {
+                state.limit = (state.limit / 2).max(1);
+                state.successes = 0;
+                state.generation += 1;
+            }
+            _ => {}
+        }
+        let limit = state.limit;
+        drop(state);
+        if raised {
+            self.notify.notify_waiters();
+        } else {
+            self.notify.notify_one();
+        }
+        limit
+    }
+}
+
+/// A small xorshift generator for backoff jitter (no need for cryptographic randomness).
+fn jitter(seed: u64) -> f64 {
+    let mut x = seed ^ 0x9E37_79B9_7F4A_7C15;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn backoff(config: &ManyConfig, retry: u32, seed: u64) -> Duration {
+    let exp = config.base_backoff.saturating_mul(1u32 << retry.min(16));
+    exp.min(config.max_backoff).mul_f64(jitter(seed))
+}
+
+/// Runs the whole job: reads `input` until it closes, sends one `Outcome` per item.
+/// Dropping this future cancels every request in flight.
+pub async fn run(
+    client: Arc<Client>,
+    config: ManyConfig,
+    mut input: mpsc::Receiver<Item>,
+    output: mpsc::Sender<Outcome>,
+    stats: Arc<ManyStats>,
+) {
+    let concurrency = config.concurrency.max(1);
+    let global = Arc::new(Semaphore::new(concurrency));
+    // Items admitted but not finished: bounded so a long input is read lazily, with room
+    // beyond `concurrency` so that one throttled model does not hold up the others.
+    let admitted = Arc::new(Semaphore::new(concurrency.saturating_mul(4)));
+    let mut models: HashMap<String, Arc<ModelLimit>> = HashMap::new();
+    let mut tasks = JoinSet::new();
+    let config = Arc::new(config);
+
+    loop {
+        tokio::select! {
+            permit = admitted.clone().acquire_owned() => {
+                let permit = permit.expect("the admission semaphore is never closed");
+                let Some(item) = input.recv().await else { break };
+                stats.submitted.fetch_add(1, Ordering::Relaxed);
+                let model_id = item.request.as_ref().map(|r| r.model_id.clone().unwrap_or_default()).unwrap_or_default();
+                let limit = models.entry(model_id.clone()).or_insert_with(|| Arc::new(ModelLimit::new(concurrency))).clone();
+                let job = Job {
+                    client: client.clone(),
+                    config: config.clone(),
+                    global: global.clone(),
+                    limit,
+                    model_id,
+                    stats: stats.clone(),
+                };
+                let output = output.clone();
+                tasks.spawn(async move {
+                    let outcome = job.run(item).await;
+                    let _ = output.send(outcome).await;
+                    drop(permit);
+                });
+            }
+            Some(joined) = tasks.join_next(), if !tasks.is_empty() => {
+                if let Err(err) = joined {
+                    if err.is_panic() {
+                        std::panic::resume_unwind(err.into_panic());
+                    }
+                }
+            }
+        }
+    }
+    while let Some(joined) = tasks.join_next().await {
+        if let Err(err) = joined {
+            if err.is_panic() {
+                std::panic::resume_unwind(err.into_panic());
+            }
+        }
+    }
+}
+
+struct Job {
+    client: Arc<Client>,
+    config: Arc<ManyConfig>,
+    global: Arc<Semaphore>,
+    limit: Arc<ModelLimit>,
+    model_id: String,
+    stats: Arc<ManyStats>,
+}
+
+impl Job {
+    async fn run(self, item: Item) -> Outcome {
+        let index = item.index;
+        let request = match item.request {
+            Ok(request) => request,
+            Err(err) => {
+                self.stats.failed.fetch_add(1, Ordering::Relaxed);
+                return Outcome {
+                    index,
+                    result: Err(err),
+                    attempts: 0,
+                };
+            }
+        };
+        let mut attempts = 0u32;
+        loop {
+            let generation = self.limit.acquire().await;
+            let permit = self
+                .global
+                .acquire()
+                .await
+                .expect("the global semaphore is never closed");
+            attempts += 1;
+            self.stats.in_flight.fetch_add(1, Ordering::Relaxed);
+            let result = self.client.converse_once(request.clone()).await;
+            self.stats.in_flight.fetch_sub(1, Ordering::Relaxed);
+            drop(permit);
+            let kind = result.as_ref().err().map(classify);
+            let limit = self.limit.release(generation, kind);
+            self.stats
+                .limits
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(self.model_id.clone(), limit);
+            match (result, kind) {
+                (Ok(response), _) => {
+                    let usage = response.body.usage.as_ref();
+                    self.stats.input_tokens.fetch_add(
+                        usage.map_or(0, |u| u.input_tokens.max(0) as u64),
+                        Ordering::Relaxed,
+                    );
+                    self.stats.output_tokens.fetch_add(
+                        usage.map_or(0, |u| u.output_tokens.max(0) as u64),
+                        Ordering::Relaxed,
+                    );
+                    self.stats.succeeded.fetch_add(1, Ordering::Relaxed);
+                    return Outcome {
+                        index,
+                        result: Ok(response),
+                        attempts,
+                    };
+                }
+                (Err(err), Some(kind)) => {
+                    if kind == ErrorKind::Congestion {
+                        self.stats.throttled.fetch_add(1, Ordering::Relaxed);
+                    }
+                    let retries_used = attempts - 1;
+                    if kind == ErrorKind::Permanent || retries_used >= self.config.max_retries {
+                        self.stats.failed.fetch_add(1, Ordering::Relaxed);
+                        return Outcome {
+                            index,
+                            result: Err(err),
+                            attempts,
+                        };
+                    }
+                    self.stats.retried.fetch_add(1, Ordering::Relaxed);
+                    let seed =
+                        (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D) ^ u64::from(attempts);
+                    tokio::time::sleep(backoff(&self.config, retries_used, seed)).await;
+                }
+                (Err(err), None) => unreachable!("an error always has a kind: {err}"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn congestion_halves_the_limit_once_per_window() {
+        let limit = ModelLimit::new(64);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let generations: Vec<u64> = runtime.block_on(async {
+            let mut g = Vec::new();
+            for _ in 0..10 {
+                g.push(limit.acquire().await);
+            }
+            g
+        });
+        assert!(generations.iter().all(|&g| g == 0));
+        // Ten requests sent in the same window are throttled: one cut, not ten.
+        let mut last = 0;
+        for g in generations {
+            last = limit.release(g, Some(ErrorKind::Congestion));
+        }
+        assert_eq!(last, 32);
+    }
+
+    #[test]
+    fn successes_raise_the_limit_by_one_per_window() {
+        let limit = ModelLimit::new(8);
+        {
+            let mut state = limit.lock();
+            state.limit = 2;
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            for expected in [2, 3, 3, 3, 4] {
+                let g = limit.acquire().await;
+                let _ = expected;
+                limit.release(g, None);
+            }
+        });
+        // 2 successes raise 2 -> 3; 3 more raise 3 -> 4.
+        assert_eq!(limit.lock().limit, 4);
+    }
+
+    #[test]
+    fn the_limit_never_drops_below_one_nor_rises_above_the_maximum() {
+        let limit = ModelLimit::new(3);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            for _ in 0..10 {
+                let g = limit.acquire().await;
+                limit.release(g, Some(ErrorKind::Congestion));
+            }
+            assert_eq!(limit.lock().limit, 1);
+            for _ in 0..100 {
+                let g = limit.acquire().await;
+                limit.release(g, None);
+            }
+            assert_eq!(limit.lock().limit, 3);
+        });
+    }
+
+    #[test]
+    fn backoff_is_bounded_and_jittered() {
+        let config = ManyConfig::default();
+        let waits: Vec<Duration> = (0..50).map(|i| backoff(&config, 30, i)).collect();
+        assert!(waits.iter().all(|w| *w <= config.max_backoff));
+        assert!(waits.iter().any(|w| *w != waits[0]));
+        assert!(backoff(&config, 0, 7) <= config.base_backoff);
+    }
+
+    #[test]
+    fn errors_are_classified_as_the_issue_lists() {
+        let service = |code: &str| {
+            CoreError::Service(super::super::error::ServiceError {
+                code: code.into(),
+                message: String::new(),
+                metadata: Default::default(),
+            })
+        };
+        assert_eq!(
+            classify(&service("ThrottlingException")),
+            ErrorKind::Congestion
+        );
+        assert_eq!(
+            classify(&service("ServiceUnavailableException")),
+            ErrorKind::Congestion
+        );
+        assert_eq!(
+            classify(&service("ModelNotReadyException")),
+            ErrorKind::Congestion
+        );
+        assert_eq!(
+            classify(&CoreError::Timeout("t".into())),
+            ErrorKind::Congestion
+        );
+        assert_eq!(
+            classify(&service("InternalServerException")),
+            ErrorKind::Transient
+        );
+        assert_eq!(
+            classify(&service("ValidationException")),
+            ErrorKind::Permanent
+        );
+        assert_eq!(
+            classify(&CoreError::InvalidRequest("x".into())),
+            ErrorKind::Permanent
+        );
+    }
+}
