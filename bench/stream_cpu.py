@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
+import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
-MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import MODEL_ID, emit, local_server
+
 EVENTS_AROUND_DELTAS = 4  # messageStart, contentBlockStop, messageStop, metadata
 TOKENS_PER_DELTA = 4  # the echo model's, in src/emulator/stream.rs
 
@@ -33,25 +34,6 @@ def request_for(events: int) -> dict[str, Any]:
         "modelId": MODEL_ID,
         "messages": [{"role": "user", "content": [{"text": " ".join(["word"] * words)}]}],
     }
-
-
-@contextmanager
-def local_server() -> Iterator[str]:
-    """A LocalBedrock in a child process; yields its endpoint URL."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "fastconverse", "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        if not line.startswith("LocalBedrock listening on "):
-            raise RuntimeError(f"server did not start: {line!r}")
-        yield line.rsplit(" ", 1)[1].strip()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def cpu_per_event(read_stream: Callable[[], int], streams: int) -> float:
@@ -133,6 +115,17 @@ def main() -> int:
             f"{boto_cpu * 1e6:>6.2f} us {boto_cpu / fast_cpu:5.1f}x"
         )
     print("ratio: boto3's CPU over fastconverse's (sync); higher is better for fastconverse")
+    for size, streams, fast_cpu, async_cpu, boto_cpu in rows:
+        emit(
+            "stream_cpu",
+            {
+                "events": size,
+                "streams": streams,
+                "fastconverse_us": fast_cpu * 1e6,
+                "fastconverse_async_us": async_cpu * 1e6,
+                "boto3_us": boto_cpu * 1e6,
+            },
+        )
     return 0
 
 

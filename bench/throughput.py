@@ -21,14 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from converse_cpu import local_server
+from _common import CREDENTIALS, emit, local_server
 
 LATENCY = 0.05
-CREDENTIALS = {
-    "region_name": "us-east-1",
-    "aws_access_key_id": "testing",
-    "aws_secret_access_key": "testing",
-}
 
 
 def request(i: int) -> dict[str, Any]:
@@ -141,6 +136,16 @@ def main() -> int:
         aio_text = f"{aio:9.0f}" if aio is not None else f"{'n/a':>9}"
         share = f"({fast / ideal:.0%})"
         print(f"{concurrency:>9} {ideal:8.0f} {fast:8.0f} {share:>6} {boto:14.0f} {aio_text}")
+        emit(
+            "throughput",
+            {
+                "in_flight": concurrency,
+                "ideal": ideal,
+                "fastconverse": fast,
+                "boto3_threads": boto,
+                "aioboto3": aio,
+            },
+        )
     return 0
 
 
