@@ -132,9 +132,15 @@ fn describe(block: &Value) -> String {
 ///
 /// Stop sequences and `inferenceConfig.maxTokens` apply as a model would apply them:
 /// the text stops before the first stop sequence (`stop_sequence`), or after `maxTokens`
-/// tokens (`max_tokens`). `metrics.latencyMs` is the server's configured latency, so
+/// tokens, or after `max_output` tokens (the model's own limit, when known), whichever
+/// is fewer (`max_tokens`). `metrics.latencyMs` is the server's configured latency, so
 /// that answers are deterministic.
-pub fn converse(request: &Value, model_id: &str, latency: Duration) -> Value {
+pub fn converse(
+    request: &Value,
+    model_id: &str,
+    latency: Duration,
+    max_output: Option<u64>,
+) -> Value {
     let full = reply_text(request, model_id);
     let mut text = full.as_str();
     let mut stop_reason = "end_turn";
@@ -153,10 +159,14 @@ pub fn converse(request: &Value, model_id: &str, latency: Duration) -> Value {
         text = &text[..at];
         stop_reason = "stop_sequence";
     }
-    if let Some(max_tokens) = request
+    let asked = request
         .pointer("/inferenceConfig/maxTokens")
-        .and_then(Value::as_u64)
-    {
+        .and_then(Value::as_u64);
+    let limit = match (asked, max_output) {
+        (Some(a), Some(m)) => Some(a.min(m)),
+        (a, m) => a.or(m),
+    };
+    if let Some(max_tokens) = limit {
         if let Some(cut) = truncate(text, max_tokens) {
             text = cut;
             stop_reason = "max_tokens";
@@ -192,7 +202,7 @@ mod tests {
             {"role": "assistant", "content": [{"text": "ok"}]},
             {"role": "user", "content": [{"text": "Hello,"}, {"image": {"format": "png", "source": {"bytes": "AAAA"}}}, {"text": "world"}]},
         ]});
-        let reply = converse(&req, "m", Duration::from_millis(25));
+        let reply = converse(&req, "m", Duration::from_millis(25), None);
         assert_eq!(
             reply["output"]["message"]["content"][0]["text"],
             "Hello,\nworld"
@@ -257,20 +267,31 @@ mod tests {
     fn stops_at_max_tokens_and_stop_sequences() {
         let mut req = request(json!([{"text": "one two three four five"}]));
         req["inferenceConfig"] = json!({"maxTokens": 2});
-        let reply = converse(&req, "m", Duration::ZERO);
+        let reply = converse(&req, "m", Duration::ZERO, None);
         assert_eq!(reply["output"]["message"]["content"][0]["text"], "one two");
         assert_eq!(reply["stopReason"], "max_tokens");
         assert_eq!(reply["usage"]["outputTokens"], 2);
 
         req["inferenceConfig"] = json!({"maxTokens": 6}); // one|two|thre|e|four|five
         assert_eq!(
-            converse(&req, "m", Duration::ZERO)["stopReason"],
+            converse(&req, "m", Duration::ZERO, None)["stopReason"],
             "end_turn"
         );
 
         req["inferenceConfig"] = json!({"stopSequences": ["four", "three"]});
-        let reply = converse(&req, "m", Duration::ZERO);
+        let reply = converse(&req, "m", Duration::ZERO, None);
         assert_eq!(reply["output"]["message"]["content"][0]["text"], "one two ");
         assert_eq!(reply["stopReason"], "stop_sequence");
+
+        // The model's own limit applies when lower than maxTokens, or without it.
+        req["inferenceConfig"] = json!({"maxTokens": 6});
+        let reply = converse(&req, "m", Duration::ZERO, Some(2));
+        assert_eq!(reply["output"]["message"]["content"][0]["text"], "one two");
+        assert_eq!(reply["stopReason"], "max_tokens");
+        req["inferenceConfig"] = json!({});
+        assert_eq!(
+            converse(&req, "m", Duration::ZERO, Some(1))["stopReason"],
+            "max_tokens"
+        );
     }
 }

@@ -85,7 +85,7 @@ pub async fn handle(
     if let Err(err) = auth::authenticate(&incoming, &shared.auth, SystemTime::now()) {
         return Ok(error_response(&shared, &err, &request_id));
     }
-    let Some(guard) = shared.try_begin() else {
+    let Some(guard) = shared.try_begin(&route.model_id) else {
         let err = ServiceError::new(
             "ThrottlingException",
             "Too many requests, please wait before trying again.",
@@ -96,7 +96,7 @@ pub async fn handle(
     // The outcome is decided on arrival (so that scripted outcomes go in arrival order)
     // and delivered after the latency.
     let outcome = answer(&shared, &route, &body);
-    let latency = shared.latency();
+    let latency = shared.latency_for(&route.model_id);
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
@@ -126,6 +126,12 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
         &request,
         &[("modelId", &route.model_id)],
     )?;
+    let streaming = route.operation == Operation::ConverseStream;
+    let max_output = match route.operation {
+        Operation::CountTokens => None,
+        _ => check_catalog(shared, &route.model_id, &request, streaming)?,
+    };
+    let latency = shared.latency_for(&route.model_id);
     match route.operation {
         Operation::Converse => {
             check_conversation(&route.model_id, &request)?;
@@ -140,7 +146,8 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
                 None => Ok(Reply::Json(echo::converse(
                     &request,
                     &route.model_id,
-                    shared.latency(),
+                    latency,
+                    max_output,
                 ))),
             }
         }
@@ -155,7 +162,7 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
                 Some(Scripted::Stream(stream)) => {
                     return Ok(Reply::Stream(stream.items(), stream.pace))
                 }
-                None => echo::converse(&request, &route.model_id, shared.latency()),
+                None => echo::converse(&request, &route.model_id, latency, max_output),
             };
             let items = events_from_reply(&reply)
                 .iter()
@@ -164,6 +171,39 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
             Ok(Reply::Stream(items, Duration::ZERO))
         }
     }
+}
+
+/// With the catalog on: the `ValidationException` Bedrock answers for the first feature
+/// the model lacks (or an input beyond its context window), else the model's output
+/// limit, which the echo model keeps to. Unknown models pass, without a limit.
+fn check_catalog(
+    shared: &Shared,
+    model_id: &str,
+    request: &Value,
+    streaming: bool,
+) -> Result<Option<u64>, ServiceError> {
+    let Some(catalog) = shared.catalog else {
+        return Ok(None);
+    };
+    let Some(family) = catalog.lookup(model_id) else {
+        return Ok(None);
+    };
+    if let Some(problem) = catalog
+        .check(model_id, request, streaming)
+        .into_iter()
+        .next()
+    {
+        return Err(ServiceError::new("ValidationException", problem.message));
+    }
+    if let Some(window) = family.context_window {
+        if count_input(request) > window {
+            return Err(ServiceError::new(
+                "ValidationException",
+                catalog.context_window_message(),
+            ));
+        }
+    }
+    Ok(family.max_output_tokens)
 }
 
 /// `{"input": {"converse": {...}}}` or `{"input": {"invokeModel": {"body": base64}}}` to

@@ -1,5 +1,6 @@
 //! The listening server: configuration, the accept loop, connections and shutdown.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener as StdListener};
 use std::sync::{Arc, Condvar, Mutex};
@@ -16,7 +17,7 @@ use tokio::sync::watch;
 use super::auth::AuthConfig;
 use super::errors::{default_status, ServiceError};
 use super::handler::{check_auth_config, handle};
-use super::state::{RecordedRequest, Scripted, Shared, Stats};
+use super::state::{ModelSettings, RecordedRequest, Scripted, Shared, Stats};
 use super::stream::ScriptedStream;
 
 /// How long [`LocalServer::shutdown`] waits for its tasks to finish.
@@ -41,6 +42,14 @@ pub struct ServerConfig {
     pub latency: Duration,
     /// Requests answered at once; beyond it, `ThrottlingException` (429).
     pub max_concurrency: Option<usize>,
+    /// Check requests against the model catalog (`ValidationException` for a feature the
+    /// model lacks) and keep the echo model's replies within each model's output limit.
+    pub catalog: bool,
+    /// Per-model delays before each answer, by exact model id, instead of `latency`.
+    pub model_latency: HashMap<String, Duration>,
+    /// Per-model limits of requests at once, by exact model id; beyond it,
+    /// `ThrottlingException` for that model only.
+    pub model_max_concurrency: HashMap<String, usize>,
 }
 
 impl Default for ServerConfig {
@@ -54,6 +63,9 @@ impl Default for ServerConfig {
             bearer_token: None,
             latency: Duration::ZERO,
             max_concurrency: None,
+            catalog: false,
+            model_latency: HashMap::new(),
+            model_max_concurrency: HashMap::new(),
         }
     }
 }
@@ -118,7 +130,9 @@ impl LocalServer {
             bearer_token: config.bearer_token,
         };
         check_auth_config(&auth).map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
-        if config.max_concurrency == Some(0) {
+        if config.max_concurrency == Some(0)
+            || config.model_max_concurrency.values().any(|&n| n == 0)
+        {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "max_concurrency must be at least 1",
@@ -132,7 +146,17 @@ impl LocalServer {
             TcpListener::from_std(std_listener)?
         };
 
-        let shared = Arc::new(Shared::new(auth, config.latency, config.max_concurrency));
+        let models = ModelSettings {
+            catalog: config.catalog,
+            latency: config.model_latency,
+            max_concurrency: config.model_max_concurrency,
+        };
+        let shared = Arc::new(Shared::new(
+            auth,
+            config.latency,
+            config.max_concurrency,
+            models,
+        ));
         let (stop, stopped) = watch::channel(false);
         let tasks = Arc::new(Tasks::default());
         let guard = TaskGuard::new(&tasks);
@@ -215,6 +239,21 @@ impl LocalServer {
     /// Changes the delay before each answer.
     pub fn set_latency(&self, latency: Duration) {
         self.shared.set_latency(latency);
+    }
+
+    /// Whether requests are checked against the model catalog.
+    pub fn catalog(&self) -> bool {
+        self.shared.catalog.is_some()
+    }
+
+    /// The per-model delays.
+    pub fn model_latency(&self) -> HashMap<String, Duration> {
+        self.shared.model_latency().clone()
+    }
+
+    /// The per-model concurrency limits.
+    pub fn model_max_concurrency(&self) -> HashMap<String, usize> {
+        self.shared.model_max_concurrency().clone()
     }
 
     /// The concurrency limit, if any.

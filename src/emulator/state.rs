@@ -1,6 +1,6 @@
 //! The server's shared state: scripted outcomes, the request log, counters and settings.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -9,6 +9,7 @@ use bytes::Bytes;
 use serde_json::Value;
 
 use super::auth::AuthConfig;
+use super::catalog::Catalog;
 use super::errors::ServiceError;
 use super::stream::ScriptedStream;
 
@@ -96,6 +97,24 @@ pub struct Shared {
     queue: Mutex<VecDeque<Scripted>>,
     log: Mutex<Vec<RecordedRequest>>,
     counters: Counters,
+    /// The model catalog, when requests are checked against it.
+    pub catalog: Option<&'static Catalog>,
+    /// Per-model delays before each answer, instead of `latency` (exact model ids).
+    model_latency: HashMap<String, Duration>,
+    /// Per-model limits of requests at once (exact model ids), as Bedrock's quotas are.
+    model_max_concurrency: HashMap<String, usize>,
+    model_in_flight: Mutex<HashMap<String, usize>>,
+}
+
+/// Per-model settings of a server (see [`super::ServerConfig`]).
+#[derive(Clone, Debug, Default)]
+pub struct ModelSettings {
+    /// Check requests against the catalog and cap the echo model's replies.
+    pub catalog: bool,
+    /// Per-model delays before each answer.
+    pub latency: HashMap<String, Duration>,
+    /// Per-model concurrency limits.
+    pub max_concurrency: HashMap<String, usize>,
 }
 
 /// Locks a mutex, carrying on past a panic elsewhere: the data stays consistent
@@ -112,7 +131,12 @@ fn nanos(duration: Duration) -> u64 {
 
 impl Shared {
     /// Fresh state.
-    pub fn new(auth: AuthConfig, latency: Duration, max_concurrency: Option<usize>) -> Self {
+    pub fn new(
+        auth: AuthConfig,
+        latency: Duration,
+        max_concurrency: Option<usize>,
+        models: ModelSettings,
+    ) -> Self {
         Self {
             auth,
             latency_nanos: AtomicU64::new(nanos(latency)),
@@ -120,7 +144,29 @@ impl Shared {
             queue: Mutex::default(),
             log: Mutex::default(),
             counters: Counters::default(),
+            catalog: models.catalog.then(Catalog::builtin),
+            model_latency: models.latency,
+            model_max_concurrency: models.max_concurrency,
+            model_in_flight: Mutex::default(),
         }
+    }
+
+    /// The delay before each answer for `model_id`: its own, or the server's.
+    pub fn latency_for(&self, model_id: &str) -> Duration {
+        self.model_latency
+            .get(model_id)
+            .copied()
+            .unwrap_or_else(|| self.latency())
+    }
+
+    /// The per-model delays.
+    pub fn model_latency(&self) -> &HashMap<String, Duration> {
+        &self.model_latency
+    }
+
+    /// The per-model concurrency limits.
+    pub fn model_max_concurrency(&self) -> &HashMap<String, usize> {
+        &self.model_max_concurrency
     }
 
     /// The delay before each answer.
@@ -184,14 +230,30 @@ impl Shared {
         }
     }
 
-    /// Takes a slot for a request, or `None` (counted as throttled) when `max_concurrency`
-    /// requests are already in flight.
-    pub fn try_begin(self: &Arc<Self>) -> Option<InFlight> {
+    /// Takes a slot for a request to `model_id`, or `None` (counted as throttled) when
+    /// `max_concurrency` requests are already in flight, or that model's own limit.
+    pub fn try_begin(self: &Arc<Self>, model_id: &str) -> Option<InFlight> {
+        let model = match self.model_max_concurrency.get(model_id) {
+            None => None,
+            Some(&limit) => {
+                let mut in_flight = lock(&self.model_in_flight);
+                let count = in_flight.entry(model_id.to_owned()).or_insert(0);
+                if *count >= limit {
+                    self.counters.throttled.fetch_add(1, Ordering::Relaxed);
+                    return None;
+                }
+                *count += 1;
+                Some(model_id.to_owned())
+            }
+        };
         let before = self.counters.in_flight.fetch_add(1, Ordering::SeqCst);
         if let Some(limit) = self.max_concurrency() {
             if before >= limit as u64 {
                 self.counters.in_flight.fetch_sub(1, Ordering::SeqCst);
                 self.counters.throttled.fetch_add(1, Ordering::Relaxed);
+                if let Some(model) = &model {
+                    self.end_model(model);
+                }
                 return None;
             }
         }
@@ -201,7 +263,14 @@ impl Shared {
         Some(InFlight {
             shared: self.clone(),
             answered: AtomicBool::new(false),
+            model,
         })
+    }
+
+    fn end_model(&self, model_id: &str) {
+        if let Some(count) = lock(&self.model_in_flight).get_mut(model_id) {
+            *count = count.saturating_sub(1);
+        }
     }
 
     /// A snapshot of the counters.
@@ -246,6 +315,8 @@ impl Shared {
 pub struct InFlight {
     shared: Arc<Shared>,
     answered: AtomicBool,
+    /// The model whose own limit this request counts against, if it has one.
+    model: Option<String>,
 }
 
 impl InFlight {
@@ -259,6 +330,9 @@ impl Drop for InFlight {
     fn drop(&mut self) {
         let c = &self.shared.counters;
         c.in_flight.fetch_sub(1, Ordering::SeqCst);
+        if let Some(model) = &self.model {
+            self.shared.end_model(model);
+        }
         if !self.answered.load(Ordering::Relaxed) {
             c.cancelled.fetch_add(1, Ordering::Relaxed);
         }

@@ -1,0 +1,250 @@
+"""``compare``: the same requests on several models in one ``converse_many`` run, as a table.
+
+Every request runs on every model in a single run, so the scheduler adapts concurrency
+per model (Bedrock's quotas are per model) and one throttled model does not hold up the
+others. The answer is one row per (model, request), in a stable order, and a summary per
+model::
+
+    from fastconverse import compare
+
+    result = compare(client, ["us.anthropic.claude-haiku-4-5-20251001-v1:0",
+                              "us.amazon.nova-lite-v1:0"], requests)
+    result.rows      # pandas DataFrame when pandas is installed, else a list of dicts
+    result.summary   # one row per model: latency p50/p95, tokens, error rate, cost
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from fastconverse._native import ChatClient
+
+__all__ = ["ROW_COLUMNS", "SUMMARY_COLUMNS", "Comparison", "compare", "format_table"]
+
+#: The columns of ``Comparison.rows``, in order.
+ROW_COLUMNS: tuple[str, ...] = (
+    "model",
+    "request",
+    "text",
+    "stop_reason",
+    "input_tokens",
+    "output_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "latency_ms",
+    "error",
+    "cost",
+)
+
+#: The columns of ``Comparison.summary``, in order.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "model",
+    "requests",
+    "errors",
+    "error_rate",
+    "latency_p50_ms",
+    "latency_p95_ms",
+    "input_tokens",
+    "output_tokens",
+    "cache_read_tokens",
+    "cache_write_tokens",
+    "cost",
+)
+
+_PRICE_KINDS = ("input", "output", "cache_read", "cache_write")
+_PRICE_UNITS = {"1k": 1_000, "1m": 1_000_000}
+
+
+class Comparison(NamedTuple):
+    """What ``compare`` returns: ``rows, summary = compare(...)`` also works.
+
+    ``rows`` and ``summary`` are pandas DataFrames when pandas is installed (else lists of
+    dicts); ``records`` and ``summary_records`` are always lists of dicts.
+    """
+
+    rows: Any
+    summary: Any
+    records: list[dict[str, Any]]
+    summary_records: list[dict[str, Any]]
+
+
+def _request(model: str, request: Any) -> dict[str, Any]:
+    if isinstance(request, str):
+        return {"modelId": model, "messages": [{"role": "user", "content": [{"text": request}]}]}
+    if not isinstance(request, Mapping):
+        raise TypeError(
+            f"each request must be a request dict or a prompt string, got {type(request).__name__}"
+        )
+    return {**request, "modelId": model}
+
+
+def _prices(prices: Mapping[str, Mapping[str, float]] | None) -> dict[str, dict[str, float]]:
+    """``{model: {"input_per_1m": 3.0, ...}}`` as ``{model: {"input": per token, ...}}``."""
+    table: dict[str, dict[str, float]] = {}
+    for model, entry in (prices or {}).items():
+        per_token: dict[str, float] = {}
+        for key, value in entry.items():
+            kind, sep, unit = key.rpartition("_per_")
+            if not sep or kind not in _PRICE_KINDS or unit.lower() not in _PRICE_UNITS:
+                raise ValueError(
+                    f"prices[{model!r}]: unknown key {key!r}; use input_per_1k, output_per_1m, "
+                    "cache_read_per_1m, cache_write_per_1k, ..."
+                )
+            per_token[kind] = float(value) / _PRICE_UNITS[unit.lower()]
+        table[model] = per_token
+    return table
+
+
+def _percentile(values: Sequence[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default); None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    low, high = math.floor(position), math.ceil(position)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def _text(response: Mapping[str, Any]) -> str:
+    content = response.get("output", {}).get("message", {}).get("content", [])
+    return "".join(block["text"] for block in content if "text" in block)
+
+
+def _row(model: str, index: int, result: Any, price: Mapping[str, float] | None) -> dict[str, Any]:
+    if isinstance(result, BaseException):
+        code = getattr(result, "code", type(result).__name__)
+        message = getattr(result, "message", str(result))
+        return dict.fromkeys(ROW_COLUMNS) | {
+            "model": model,
+            "request": index,
+            "error": f"{code}: {message}",
+        }
+    usage = result.get("usage", {})
+    row: dict[str, Any] = {
+        "model": model,
+        "request": index,
+        "text": _text(result),
+        "stop_reason": result.get("stopReason"),
+        "input_tokens": usage.get("inputTokens", 0),
+        "output_tokens": usage.get("outputTokens", 0),
+        "cache_read_tokens": usage.get("cacheReadInputTokens", 0),
+        "cache_write_tokens": usage.get("cacheWriteInputTokens", 0),
+        "latency_ms": result.get("metrics", {}).get("latencyMs"),
+        "error": None,
+        "cost": None,
+    }
+    if price is not None:
+        row["cost"] = sum(row[f"{kind}_tokens"] * price.get(kind, 0.0) for kind in _PRICE_KINDS)
+    return row
+
+
+def _summary(model: str, rows: list[dict[str, Any]], priced: bool) -> dict[str, Any]:
+    ok = [r for r in rows if r["error"] is None]
+    latencies = [float(r["latency_ms"]) for r in ok if r["latency_ms"] is not None]
+    errors = len(rows) - len(ok)
+    summary: dict[str, Any] = {
+        "model": model,
+        "requests": len(rows),
+        "errors": errors,
+        "error_rate": errors / len(rows) if rows else 0.0,
+        "latency_p50_ms": _percentile(latencies, 0.50),
+        "latency_p95_ms": _percentile(latencies, 0.95),
+    }
+    for kind in _PRICE_KINDS:
+        summary[f"{kind}_tokens"] = sum(r[f"{kind}_tokens"] for r in ok)
+    summary["cost"] = sum(r["cost"] for r in ok) if priced else None
+    return summary
+
+
+def _frame(records: list[dict[str, Any]], columns: Sequence[str]) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        return records
+    return pandas.DataFrame.from_records(records, columns=list(columns))
+
+
+def compare(
+    client: ChatClient,
+    models: Sequence[str],
+    requests: Iterable[Mapping[str, Any] | str],
+    *,
+    concurrency: int = 16,
+    max_retries: int = 8,
+    prices: Mapping[str, Mapping[str, float]] | None = None,
+    progress: Any = None,
+) -> Comparison:
+    """Runs every request on every model through one ``converse_many`` run.
+
+    ``requests`` are Converse request dicts (boto3's keywords; any ``modelId`` is replaced
+    by each model in turn) or prompt strings (one user text message). Requests go out
+    interleaved across models; rows come back ordered by model (as given), then request
+    index: ``model, request, text, stop_reason, input_tokens, output_tokens,
+    cache_read_tokens, cache_write_tokens, latency_ms`` (Bedrock's ``metrics.latencyMs``),
+    ``error`` (``"Code: message"``, or None) and ``cost``. The summary has one row per
+    model: requests, errors, error rate, latency p50/p95 over successes, token totals and
+    cost. ``prices`` maps a model (as given in ``models``) to prices per 1k or 1M tokens:
+    ``{"input_per_1m": 3.0, "output_per_1m": 15.0, "cache_read_per_1m": 0.3,
+    "cache_write_per_1k": 0.00375}``; cost is None for models without a price.
+    """
+    if isinstance(models, str):
+        raise TypeError("models must be a list of model ids, not one string")
+    models = list(models)
+    if not models:
+        raise ValueError("models must not be empty")
+    if len(set(models)) != len(models):
+        raise ValueError("models must not repeat a model id")
+    requests = list(requests)
+    table = _prices(prices)
+    unknown = set(table) - set(models)
+    if unknown:
+        raise ValueError(f"prices for models not compared: {', '.join(sorted(unknown))}")
+
+    # Interleaved by request, so that every model starts at once.
+    batch = [_request(model, request) for request in requests for model in models]
+    results = client.converse_many(
+        batch, concurrency=concurrency, max_retries=max_retries, progress=progress
+    )
+    width = len(models)
+    records: list[dict[str, Any]] = []
+    summaries: list[dict[str, Any]] = []
+    for m, model in enumerate(models):
+        price = table.get(model)
+        rows = [_row(model, i, results[i * width + m], price) for i in range(len(requests))]
+        records.extend(rows)
+        summaries.append(_summary(model, rows, price is not None))
+    return Comparison(
+        rows=_frame(records, ROW_COLUMNS),
+        summary=_frame(summaries, SUMMARY_COLUMNS),
+        records=records,
+        summary_records=summaries,
+    )
+
+
+def format_table(records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """Records as a plain-text table (numbers right-aligned, floats to 2 places)."""
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, float):
+            return f"{value:.2f}" if abs(value) >= 0.01 or value == 0 else f"{value:.6f}"
+        return str(value)
+
+    cells = [[cell(r.get(c)) for c in columns] for r in records]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    numeric = [
+        all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in records)
+        for c in columns
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)]
+        return "  ".join(parts).rstrip()
+
+    out = [line(list(columns)), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in cells)
+    return "\n".join(out)
