@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import json
 import os
+from typing import cast
 
 import pandas as pd
 from distributed import Client as DaskClient
@@ -67,7 +68,8 @@ def answer_all(
     futures = dask.map(answer_partition, chunks, client=client, concurrency=concurrency, pure=False)
     # A bound, not a timing: a worker that cannot run the task must not hang the caller.
     wait(futures, timeout=600)
-    answered: list[pd.DataFrame] = dask.gather(futures)
+    # distributed's gather() is typed for sync and async clients alike.
+    answered = cast("list[pd.DataFrame]", dask.gather(futures))
     return pd.concat(answered)
 
 
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
     ``--endpoint URL`` uses a LocalBedrock that is already running (with its default
     credentials); without it, the example starts its own.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--endpoint", help="a running LocalBedrock's endpoint_url")
     parser.add_argument("--rows", type=int, default=200)
     args = parser.parse_args(argv)
@@ -99,11 +101,11 @@ def main(argv: list[str] | None = None) -> None:
         )
         dask = stack.enter_context(DaskClient(cluster))
         answered = answer_all(prompts, client, dask)
-        worker_pids = sorted(dask.run(os.getpid).values())
+        worker_pids = sorted(cast("dict[str, int]", dask.run(os.getpid)).values())
     print(answered.head())
     summary = {
         "rows": len(answered),
-        "answered": int(answered["error"].isna().sum()),
+        "answered": int(answered["error"].isna().to_numpy().sum()),
         "in_order": list(answered["id"]) == list(prompts["id"]),
         "replies_match": list(answered["reply"]) == list(prompts["prompt"]),
         "worker_pids": worker_pids,

@@ -6,10 +6,22 @@ python examples/quickstart.py
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from fastconverse import BedrockError, ChatClient, LocalBedrock, ThrottlingException
 
+if TYPE_CHECKING:
+    from fastconverse._shapes import ConverseResponseTypeDef
+
 MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
+
+
+def text_of(response: ConverseResponseTypeDef) -> str:
+    """The text blocks of a reply, joined (a reply may also hold tool calls, reasoning...)."""
+    message = response["output"].get("message")
+    if message is None:
+        return ""
+    return "".join(block.get("text", "") for block in message["content"])
 
 
 def ask(client: ChatClient, prompt: str) -> str:
@@ -19,7 +31,7 @@ def ask(client: ChatClient, prompt: str) -> str:
         messages=[{"role": "user", "content": [{"text": prompt}]}],
         inferenceConfig={"maxTokens": 128},
     )
-    return str(response["output"]["message"]["content"][0]["text"])
+    return text_of(response)
 
 
 async def ask_many(client: ChatClient, prompts: list[str]) -> list[str]:
@@ -32,7 +44,7 @@ async def ask_many(client: ChatClient, prompts: list[str]) -> list[str]:
             for p in prompts
         )
     )
-    return [str(r["output"]["message"]["content"][0]["text"]) for r in responses]
+    return [text_of(r) for r in responses]
 
 
 def main() -> None:

@@ -75,7 +75,7 @@ async def count_then_ask(client: ChatClient, city: str) -> tuple[int, str]:
     """count_tokens_async and converse_async take and return the same typed shapes."""
     request = weather_request(city)
     counted = await client.count_tokens_async(
-        modelId=MODEL_ID, input={"converse": {"messages": request["messages"]}}
+        modelId=MODEL_ID, input={"converse": {"messages": request.get("messages", [])}}
     )
     response = await client.converse_async(**request)
     return counted["inputTokens"], reply_text(response)

@@ -1,4 +1,10 @@
-"""Shared fixtures: one LocalBedrock per test module, reset before each test."""
+"""Shared fixtures: the plugin's session LocalBedrock (reset before each test) and its clients.
+
+``server`` and ``client`` are the ``local_bedrock`` and ``bedrock_client`` fixtures of
+fastconverse's own pytest plugin (``fastconverse.pytest_plugin``, loaded through its
+``pytest11`` entry point), so our suite uses them as a user's would. ``module_server``
+is a fresh server per module, for hypothesis tests that cannot take function fixtures.
+"""
 
 from __future__ import annotations
 
@@ -17,24 +23,26 @@ MODEL_ID = "us.anthropic.claude-sonnet-4-5-20250929-v1:0"
 
 @pytest.fixture(scope="module")
 def module_server() -> Iterator[LocalBedrock]:
+    """A LocalBedrock of the module's own, never reset by the fixtures."""
     with LocalBedrock() as server:
         yield server
 
 
 @pytest.fixture
-def server(module_server: LocalBedrock) -> LocalBedrock:
-    module_server.reset()
-    module_server.latency = 0.0
-    return module_server
+def server(local_bedrock: LocalBedrock) -> LocalBedrock:
+    """The plugin's ``local_bedrock``: the session's server, reset before each test."""
+    return local_bedrock
 
 
 @pytest.fixture
-def client(server: LocalBedrock) -> ChatClient:
-    return server.client(max_attempts=1)
+def client(bedrock_client: ChatClient) -> ChatClient:
+    """The plugin's ``bedrock_client``: one attempt per call, on ``server``."""
+    return bedrock_client
 
 
 @pytest.fixture
 def boto(server: LocalBedrock) -> Any:
+    """A boto3 bedrock-runtime client on ``server`` (one attempt per call)."""
     return server.boto3_client()
 
 

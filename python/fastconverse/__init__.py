@@ -1,11 +1,15 @@
 """fastconverse: a fast client for the Amazon Bedrock Converse API, with a Rust core.
 
 Requests and responses are boto3's dicts; calls come sync and async; LocalBedrock is an
-embedded Bedrock Runtime server for tests, notebooks and demos.
+embedded Bedrock Runtime server for tests, notebooks and demos. ``fastconverse.models``
+says which model supports which Converse feature (``check_request``), and ``compare``
+runs the same requests across models.
 """
 
 from __future__ import annotations
 
+from fastconverse import models
+from fastconverse._compare import Comparison, compare
 from fastconverse._native import AsyncConverseStream, ChatClient, ConverseStream
 from fastconverse.errors import (
     AccessDeniedException,
@@ -23,14 +27,17 @@ from fastconverse.errors import (
     NoCredentialsError,
     NoRegionError,
     ParamValidationError,
+    PreflightWarning,
     RequestTimeoutError,
     ResourceNotFoundException,
     ServiceError,
     ServiceQuotaExceededException,
     ServiceUnavailableException,
     ThrottlingException,
+    UnsupportedFeatureError,
     ValidationException,
 )
+from fastconverse.models import Problem, check_request
 from fastconverse.testing import LocalBedrock
 
 __version__ = "0.1.0"
@@ -41,6 +48,7 @@ __all__ = [
     "BedrockError",
     "ChatClient",
     "ClientConfigError",
+    "Comparison",
     "ConverseStream",
     "EndpointConnectionError",
     "IncompleteStreamError",
@@ -55,12 +63,18 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "ParamValidationError",
+    "PreflightWarning",
+    "Problem",
     "RequestTimeoutError",
     "ResourceNotFoundException",
     "ServiceError",
     "ServiceQuotaExceededException",
     "ServiceUnavailableException",
     "ThrottlingException",
+    "UnsupportedFeatureError",
     "ValidationException",
     "__version__",
+    "check_request",
+    "compare",
+    "models",
 ]

@@ -42,6 +42,7 @@ class ChatClient:
         read_timeout: float | None = None,
         max_attempts: int | None = None,
         retry_mode: str | None = None,
+        preflight: Literal["off", "warn", "error"] = "off",
     ) -> None: ...
     def converse(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Sends a Converse request (boto3's keywords) and returns boto3's response dict."""
@@ -122,7 +123,7 @@ class ConverseStream:
     def __contains__(self, key: object, /) -> bool: ...
     def __enter__(self) -> Self:
         """Returns the stream itself."""
-    def __exit__(self, *exc_info: object) -> bool:
+    def __exit__(self, *exc_info: object) -> None:
         """Closes the stream; exceptions propagate."""
     def close(self) -> None:
         """Ends the HTTP response. Idempotent; what was received stays readable."""
@@ -152,7 +153,7 @@ class AsyncConverseStream:
     def __contains__(self, key: object, /) -> bool: ...
     async def __aenter__(self) -> Self:
         """Awaits to the stream itself."""
-    async def __aexit__(self, *exc_info: object) -> bool:
+    async def __aexit__(self, *exc_info: object) -> None:
         """Closes the stream; exceptions propagate."""
     async def aclose(self) -> None:
         """Ends the HTTP response. Idempotent; what was received stays readable."""
@@ -181,13 +182,16 @@ class LocalBedrock:
         bearer_token: str | None = None,
         latency: float = 0.0,
         max_concurrency: int | None = None,
+        catalog: bool = False,
+        model_latency: dict[str, float] | None = None,
+        model_max_concurrency: dict[str, int] | None = None,
     ) -> None: ...
     def start(self) -> None:
         """Starts the server again after `stop()`, with an empty queue and log."""
     def stop(self) -> None:
         """Stops accepting, closes every connection and frees the port. Idempotent."""
     def __enter__(self) -> Self: ...
-    def __exit__(self, *exc_info: object) -> bool: ...
+    def __exit__(self, *exc_info: object) -> None: ...
     @property
     def running(self) -> bool:
         """Whether the server is accepting requests."""
@@ -216,6 +220,15 @@ class LocalBedrock:
         """Requests answered at once before ThrottlingException (settable; None: unlimited)."""
     @max_concurrency.setter
     def max_concurrency(self, value: int | None) -> None: ...
+    @property
+    def catalog(self) -> bool:
+        """Whether requests are checked against the model catalog (``catalog=True``)."""
+    @property
+    def model_latency(self) -> dict[str, float]:
+        """Each model's own delay in seconds, by exact model id."""
+    @property
+    def model_max_concurrency(self) -> dict[str, int]:
+        """Each model's own limit of requests at once, by exact model id."""
     def queue_reply(self, reply: dict[str, Any]) -> None:
         """Queues a reply (converse()'s dict shape) for the next Converse or ConverseStream."""
     def queue_error(
@@ -258,3 +271,9 @@ class ManyRun:
         """The number of requests, when the input has a length (else None)."""
     def stats(self) -> dict[str, Any]:
         """Counters so far (submitted, succeeded, failed, retried, throttled, tokens, ...)."""
+
+def _catalog_match(model_id: str) -> str | None:
+    """The catalog family key of a model id (None: unknown), matched as LocalBedrock does."""
+
+def _catalog_check(request: dict[str, Any], streaming: bool) -> list[tuple[str, str, str]]:
+    """``(feature, path, Bedrock's message)`` for each feature the request's model lacks."""

@@ -1,8 +1,10 @@
-"""The ``fastconverse`` command line: ``chat`` (one call) and ``serve`` (LocalBedrock)."""
+"""The ``fastconverse`` command line: ``chat`` (one call), ``serve`` (LocalBedrock) and
+``compare`` (the same prompts across models, summarised as a table)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 import threading
@@ -31,6 +33,31 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     serve.add_argument("--latency", type=float, default=0.0, help="seconds before each reply")
     serve.add_argument("--region", default="us-east-1", help="region the server signs for")
+    serve.add_argument(
+        "--catalog",
+        action="store_true",
+        help="answer like each model would (fastconverse.models): ValidationException for "
+        "features a model lacks, replies within its output limit",
+    )
+
+    compare = commands.add_parser(
+        "compare", help="run the same prompts on several models and print a summary per model"
+    )
+    compare.add_argument("--models", required=True, help="comma-separated model ids")
+    compare.add_argument(
+        "--prompts",
+        required=True,
+        help='a JSON-lines file: each line a prompt string, {"prompt": ...}, or a request dict',
+    )
+    compare.add_argument(
+        "--local", action="store_true", help="answer with an embedded LocalBedrock (catalog on)"
+    )
+    compare.add_argument("--concurrency", type=int, default=16, help="requests at once (16)")
+    compare.add_argument("--region", help="AWS region (default: from the environment)")
+    compare.add_argument(
+        "--prices",
+        help='a JSON file of prices per model: {"model": {"input_per_1m": 3.0, ...}}',
+    )
     return parser
 
 
@@ -85,12 +112,18 @@ def _serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     with LocalBedrock(
-        host=args.host, port=args.port, region=args.region, latency=args.latency
+        host=args.host,
+        port=args.port,
+        region=args.region,
+        latency=args.latency,
+        catalog=args.catalog,
     ) as server:
         print(f"LocalBedrock listening on {server.endpoint_url}")
         print(f"  region:                {server.region}")
         print(f"  aws_access_key_id:     {server.aws_access_key_id}")
         print(f"  aws_secret_access_key: {server.aws_secret_access_key}")
+        if server.catalog:
+            print("  catalog:               on (answers like each model would)")
         print("Ctrl-C to stop.", flush=True)
         try:
             while not stop.wait(0.2):
@@ -101,11 +134,67 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_prompts(path: str) -> list[Any]:
+    """Prompt strings or request dicts, one JSON value a line (blank lines skipped)."""
+    prompts: list[Any] = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except ValueError as err:
+                raise ValueError(f"{path}:{number}: not JSON: {err}") from None
+            if isinstance(value, dict) and set(value) == {"prompt"}:
+                value = value["prompt"]
+            if not isinstance(value, (str, dict)):
+                raise ValueError(f"{path}:{number}: expected a string or an object")
+            prompts.append(value)
+    return prompts
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from fastconverse import BedrockError, ChatClient, LocalBedrock, compare
+    from fastconverse._compare import SUMMARY_COLUMNS, format_table
+
+    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    try:
+        prompts = _read_prompts(args.prompts)
+        prices = None
+        if args.prices:
+            with open(args.prices, encoding="utf-8") as handle:
+                prices = json.load(handle)
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    server = LocalBedrock(catalog=True) if args.local else None
+    try:
+        client = server.client() if server is not None else ChatClient(region_name=args.region)
+        result = compare(client, models, prompts, concurrency=args.concurrency, prices=prices)
+    except (BedrockError, ValueError, TypeError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if server is not None:
+            server.stop()
+    columns = [c for c in SUMMARY_COLUMNS if c != "cost" or prices]
+    print(format_table(result.summary_records, columns))
+    failed = [r for r in result.records if r["error"] is not None]
+    for row in failed[:5]:
+        print(f"{row['model']} request {row['request']}: {row['error']}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "chat":
         return _chat(args)
+    if args.command == "compare":
+        return _compare(args)
     return _serve(args)
 
 

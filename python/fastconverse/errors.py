@@ -228,6 +228,34 @@ class IncompleteStreamError(BedrockError):
         super().__init__(message, **kwargs)
 
 
+class UnsupportedFeatureError(BedrockError, ValueError):
+    """The request uses a feature its model does not support, per ``fastconverse.models``;
+    nothing was sent (``ChatClient(preflight="error")``).
+
+    ``problems`` lists them (``fastconverse.models.Problem``: feature, path, model, message).
+    """
+
+    default_code = "UnsupportedFeatureError"
+
+    def __init__(
+        self, message: str = "", *, problems: list[Any] | None = None, **kwargs: Any
+    ) -> None:
+        self.problems: list[Any] = problems if problems is not None else []
+        super().__init__(message, **kwargs)
+
+
+class PreflightWarning(UserWarning):
+    """A request uses a feature its model may not support (``ChatClient(preflight="warn")``).
+
+    ``problems`` lists them (``fastconverse.models.Problem``); the request is still sent,
+    since Bedrock may support more than the catalog knows.
+    """
+
+    def __init__(self, message: str = "", problems: list[Any] | None = None) -> None:
+        super().__init__(message)
+        self.problems: list[Any] = problems if problems is not None else []
+
+
 class _Exceptions:
     """boto3's ``client.exceptions``: every class by name, ``ClientError`` as the base."""
 
@@ -267,12 +295,14 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "ParamValidationError",
+    "PreflightWarning",
     "RequestTimeoutError",
     "ResourceNotFoundException",
     "ServiceError",
     "ServiceQuotaExceededException",
     "ServiceUnavailableException",
     "ThrottlingException",
+    "UnsupportedFeatureError",
     "ValidationException",
     "error_class_for",
     "exceptions",

@@ -37,6 +37,14 @@ class LocalBedrock(_native.LocalBedrock):
     (seconds before each answer) and ``max_concurrency`` (requests answered at once;
     beyond it, ``ThrottlingException``). The server starts at construction; use it as a
     context manager, or call ``stop()``.
+
+    ``catalog=True`` makes it answer like each model would, per ``fastconverse.models``: a
+    request using a feature the model lacks gets the ``ValidationException`` Bedrock sends
+    for it, and echo replies stop at the model's output limit (``stopReason``
+    ``"max_tokens"``); unknown model ids keep the permissive echo model.
+    ``model_latency={"model-id": seconds}`` and ``model_max_concurrency={"model-id": n}``
+    give one model its own delay and its own limit of requests at once (beyond it,
+    ``ThrottlingException`` for that model only, as Bedrock's per-model quotas do).
     """
 
     def client(self, **overrides: Any) -> ChatClient:

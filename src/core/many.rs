@@ -266,6 +266,41 @@ impl ModelLimit {
     }
 }
 
+/// Where converse_many's lines go: the Python logger `fastconverse.core.many`.
+const TARGET: &str = "fastconverse::core::many";
+
+/// An error named for a log line: the service's error code, or the kind of failure
+/// (never the message, which for client-side errors may quote configuration).
+fn error_label(err: &CoreError) -> &str {
+    match err {
+        CoreError::Service(err) => &err.code,
+        CoreError::NoCredentials(_) => "no credentials",
+        CoreError::NoRegion(_) => "no region",
+        CoreError::InvalidConfig(_) => "invalid configuration",
+        CoreError::InvalidRequest(_) => "invalid request",
+        CoreError::Connect(_) => "a connection error",
+        CoreError::Timeout(_) => "a timeout",
+        CoreError::InvalidResponse(_) => "an unreadable response",
+        CoreError::Internal(_) => "an internal error",
+    }
+}
+
+/// Logs a model's concurrency limit moving: down (throttling) at INFO, up at DEBUG.
+fn log_limit(model_id: &str, previous: usize, limit: usize) {
+    if limit < previous {
+        log::info!(
+            target: TARGET,
+            "converse_many: {model_id} is throttled; its concurrency limit drops from {previous} \
+             to {limit}",
+        );
+    } else if limit > previous {
+        log::debug!(
+            target: TARGET,
+            "converse_many: {model_id}'s concurrency limit rises from {previous} to {limit}",
+        );
+    }
+}
+
 /// A small xorshift generator for backoff jitter (no need for cryptographic randomness).
 fn jitter(seed: u64) -> f64 {
     let mut x = seed ^ 0x9E37_79B9_7F4A_7C15;
@@ -377,11 +412,13 @@ impl Job {
             drop(permit);
             let kind = result.as_ref().err().map(classify);
             let limit = self.limit.release(generation, kind);
-            self.stats
+            let previous = self
+                .stats
                 .limits
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .insert(self.model_id.clone(), limit);
+            log_limit(&self.model_id, previous.unwrap_or(self.limit.max), limit);
             match (result, kind) {
                 (Ok(response), _) => {
                     let usage = response.body.usage.as_ref();
@@ -416,7 +453,18 @@ impl Job {
                     self.stats.retried.fetch_add(1, Ordering::Relaxed);
                     let seed =
                         (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D) ^ u64::from(attempts);
-                    tokio::time::sleep(backoff(&self.config, retries_used, seed)).await;
+                    let wait = backoff(&self.config, retries_used, seed);
+                    if log::log_enabled!(target: TARGET, log::Level::Info) {
+                        log::info!(
+                            target: TARGET,
+                            "converse_many: request {index} ({}) failed on attempt {attempts} \
+                             with {}; retrying in {} ms",
+                            self.model_id,
+                            error_label(&err),
+                            wait.as_millis(),
+                        );
+                    }
+                    tokio::time::sleep(wait).await;
                 }
                 (Err(err), None) => unreachable!("an error always has a kind: {err}"),
             }

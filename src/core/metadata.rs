@@ -7,8 +7,11 @@ use std::cell::RefCell;
 use std::future::Future;
 
 use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextRef;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeTransmitInterceptorContextRef, FinalizerInterceptorContextRef,
+};
 use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::Response;
 use aws_smithy_types::config_bag::ConfigBag;
@@ -53,6 +56,38 @@ impl ResponseMetadata {
 struct CallRecord {
     attempts: u32,
     last: Option<ResponseMetadata>,
+    /// Why the last attempt failed (status and error type, never a header's value
+    /// beyond those), for the retry log line.
+    last_failure: Option<String>,
+}
+
+/// Where these lines go: the Python logger `fastconverse.core`.
+const TARGET: &str = "fastconverse::core";
+
+/// The operation's name (`Converse`, ...), for log lines.
+fn operation(cfg: &ConfigBag) -> &str {
+    cfg.load::<Metadata>().map_or("request", Metadata::name)
+}
+
+/// What an attempt's outcome was, in words fit for a log line: the status and the
+/// error type (`x-amzn-errortype` up to its `:`), nothing else from the response.
+fn failure(response: Option<&Response>) -> Option<String> {
+    let Some(response) = response else {
+        return Some("no response (connection error or timeout)".to_owned());
+    };
+    let status = response.status().as_u16();
+    if status < 400 {
+        return None;
+    }
+    let error_type = response
+        .headers()
+        .get("x-amzn-errortype")
+        .and_then(|value| value.split(':').next())
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric()));
+    Some(match error_type {
+        Some(name) => format!("HTTP {status} {name}"),
+        None => format!("HTTP {status}"),
+    })
 }
 
 tokio::task_local! {
@@ -105,7 +140,68 @@ impl Intercept for ResponseMetadataInterceptor {
                 let attempts = record.attempts;
                 record.last = Some(ResponseMetadata::from_response(response, attempts));
             }
+            if log::log_enabled!(target: TARGET, log::Level::Info) {
+                record.last_failure = failure(context.response());
+            }
         });
+        Ok(())
+    }
+
+    fn read_before_attempt(
+        &self,
+        _context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if !log::log_enabled!(target: TARGET, log::Level::Info) {
+            return Ok(());
+        }
+        let _ = CALL.try_with(|record| {
+            let record = record.borrow();
+            if record.attempts > 0 {
+                let why = record.last_failure.as_deref().unwrap_or("a failed attempt");
+                log::info!(
+                    target: TARGET,
+                    "{}: retrying (attempt {}) after {why}",
+                    operation(cfg),
+                    record.attempts + 1,
+                );
+            }
+        });
+        Ok(())
+    }
+
+    fn read_after_execution(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        if !log::log_enabled!(target: TARGET, log::Level::Debug) {
+            return Ok(());
+        }
+        let attempts = CALL
+            .try_with(|record| record.borrow().attempts)
+            .unwrap_or(0);
+        match context.response() {
+            Some(response) => {
+                let meta = ResponseMetadata::from_response(response, attempts);
+                log::debug!(
+                    target: TARGET,
+                    "{}: HTTP {}, request id {}, {} attempt(s)",
+                    operation(cfg),
+                    meta.http_status_code,
+                    if meta.request_id.is_empty() { "(none)" } else { &meta.request_id },
+                    attempts,
+                );
+            }
+            None => log::debug!(
+                target: TARGET,
+                "{}: no response after {} attempt(s)",
+                operation(cfg),
+                attempts,
+            ),
+        }
         Ok(())
     }
 }

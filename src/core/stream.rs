@@ -95,7 +95,12 @@ pub struct ConverseStream {
     saw_message_stop: bool,
     saw_metadata: bool,
     failed: Option<StreamError>,
+    /// Whether the end (complete, failed or closed early) has been logged.
+    end_logged: bool,
 }
+
+/// Where stream lines go: the Python logger `fastconverse.core.stream`.
+const TARGET: &str = "fastconverse::core::stream";
 
 impl fmt::Debug for ConverseStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -123,6 +128,31 @@ impl ConverseStream {
             saw_message_stop: false,
             saw_metadata: false,
             failed: None,
+            end_logged: false,
+        }
+    }
+
+    /// Logs how the stream ended, once: complete at DEBUG, anything else at INFO.
+    fn log_end(&mut self, how: &str) {
+        if std::mem::replace(&mut self.end_logged, true) {
+            return;
+        }
+        let level = if how == "complete" {
+            log::Level::Debug
+        } else {
+            log::Level::Info
+        };
+        if log::log_enabled!(target: TARGET, level) {
+            let request_id = match self.metadata.request_id.as_str() {
+                "" => "(none)",
+                id => id,
+            };
+            log::log!(
+                target: TARGET,
+                level,
+                "ConverseStream ended ({how}) after {} events, request id {request_id}",
+                self.events.len(),
+            );
         }
     }
 
@@ -155,7 +185,9 @@ impl ConverseStream {
     /// stream closed before it was complete reports itself incomplete from then on.
     pub fn close(&mut self) {
         self.signal.closed.store(true, Ordering::SeqCst);
-        self.incoming = None;
+        if self.incoming.take().is_some() && !self.is_complete() {
+            self.log_end("closed early by the caller");
+        }
     }
 
     /// Advances the shared cursor (iteration over the stream): the index in
@@ -270,6 +302,7 @@ impl ConverseStream {
     /// (for good: later calls report the same).
     fn ended(&mut self, why: &str) -> Result<bool, StreamError> {
         if self.is_complete() {
+            self.log_end("complete");
             Ok(false)
         } else {
             Err(self.fail(StreamError::Incomplete(why.to_owned())))
@@ -280,6 +313,11 @@ impl ConverseStream {
     fn fail(&mut self, err: StreamError) -> StreamError {
         self.incoming = None;
         self.failed = Some(err.clone());
+        self.log_end(match &err {
+            StreamError::Failed(CoreError::Service(service)) => &service.code,
+            StreamError::Failed(_) => "failed",
+            StreamError::Incomplete(_) => "incomplete",
+        });
         err
     }
 }

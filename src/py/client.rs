@@ -25,6 +25,34 @@ use crate::wire;
 #[pyclass(module = "fastconverse", name = "ChatClient", frozen)]
 pub struct ChatClient {
     inner: Arc<LazyClient>,
+    preflight: Preflight,
+}
+
+/// Whether requests are checked against `fastconverse.models` before they are sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Preflight {
+    Off,
+    Warn,
+    Error,
+}
+
+impl Preflight {
+    fn parse(name: &str) -> Option<Self> {
+        match name {
+            "off" => Some(Self::Off),
+            "warn" => Some(Self::Warn),
+            "error" => Some(Self::Error),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Warn => "warn",
+            Self::Error => "error",
+        }
+    }
 }
 
 fn seconds(name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
@@ -134,6 +162,23 @@ impl ChatClient {
     fn config(&self) -> &ClientConfig {
         self.inner.config()
     }
+
+    /// Runs `fastconverse.models` over a request when preflight is on (it warns, or raises
+    /// `UnsupportedFeatureError`); costs nothing when it is off.
+    fn preflight(
+        &self,
+        py: Python<'_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+        streaming: bool,
+    ) -> PyResult<()> {
+        if self.preflight == Preflight::Off {
+            return Ok(());
+        }
+        PyModule::import(py, "fastconverse.models")?
+            .getattr("_preflight")?
+            .call1((request_dict(py, kwargs), self.preflight.as_str(), streaming))?;
+        Ok(())
+    }
 }
 
 #[pymethods]
@@ -143,6 +188,7 @@ impl ChatClient {
         region_name=None, *, profile_name=None, endpoint_url=None, aws_access_key_id=None,
         aws_secret_access_key=None, aws_session_token=None, bearer_token=None,
         connect_timeout=None, read_timeout=None, max_attempts=None, retry_mode=None,
+        preflight="off",
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -157,7 +203,13 @@ impl ChatClient {
         read_timeout: Option<f64>,
         max_attempts: Option<u32>,
         retry_mode: Option<String>,
+        preflight: &str,
     ) -> PyResult<Self> {
+        let preflight = Preflight::parse(preflight).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "preflight must be 'off', 'warn' or 'error', got {preflight:?}"
+            ))
+        })?;
         let retry_mode = match retry_mode.as_deref() {
             None => RetryMode::default(),
             Some(name) => RetryMode::parse(name).ok_or_else(|| {
@@ -184,12 +236,14 @@ impl ChatClient {
             .map_err(|err| PyValueError::new_err(err.to_string()))?;
         Ok(Self {
             inner: Arc::new(LazyClient::new(config)),
+            preflight,
         })
     }
 
     /// Sends a Converse request (boto3's keywords) and returns boto3's response dict.
     #[pyo3(signature = (**request))]
     fn converse(&self, py: Python<'_>, request: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
+        self.preflight(py, request, false)?;
         self.run_sync(
             py,
             request,
@@ -205,6 +259,7 @@ impl ChatClient {
         py: Python<'py>,
         request: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        self.preflight(py, request, false)?;
         self.run_async(
             py,
             request,
@@ -251,6 +306,7 @@ impl ChatClient {
         py: Python<'_>,
         request: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<super::stream::ConverseStream> {
+        self.preflight(py, request, true)?;
         let fut =
             self.prepare(
                 py,
@@ -272,6 +328,7 @@ impl ChatClient {
         py: Python<'py>,
         request: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        self.preflight(py, request, true)?;
         let fut =
             self.prepare(
                 py,
@@ -297,6 +354,8 @@ impl ChatClient {
     /// to get `(index, result)` as each request finishes. `requests` is any iterable of
     /// request dicts, read lazily; at most `concurrency` requests are in flight, fewer
     /// while a model throttles; retryable failures are retried up to `max_retries` times.
+    /// With preflight on, each request is checked as it is read ("error": the first
+    /// unsupported one ends the input, and its error is raised once the run drains).
     #[pyo3(signature = (requests, *, concurrency=16, max_retries=8))]
     fn converse_many_iter(
         &self,
@@ -310,7 +369,14 @@ impl ChatClient {
             max_retries,
             ..ManyConfig::default()
         };
-        super::many::start(py, self.inner.clone(), requests, config)
+        if self.preflight == Preflight::Off {
+            return super::many::start(py, self.inner.clone(), requests, config);
+        }
+        // Each request is checked as the run reads it.
+        let checked = PyModule::import(py, "fastconverse.models")?
+            .getattr("_preflight_iter")?
+            .call1((requests, self.preflight.as_str()))?;
+        super::many::start(py, self.inner.clone(), &checked, config)
     }
 
     /// Runs every request and returns the results in input order: each a response dict, or
@@ -404,6 +470,7 @@ impl ChatClient {
         kwargs.set_item("read_timeout", c.read_timeout.map(|d| d.as_secs_f64()))?;
         kwargs.set_item("max_attempts", c.max_attempts)?;
         kwargs.set_item("retry_mode", c.retry_mode.as_str())?;
+        kwargs.set_item("preflight", self.preflight.as_str())?;
         Ok((PyTuple::empty(py), kwargs))
     }
 
@@ -429,6 +496,9 @@ impl ChatClient {
             parts.push(format!("profile_name={profile:?}"));
         }
         parts.push(format!("credentials={credentials:?}"));
+        if self.preflight != Preflight::Off {
+            parts.push(format!("preflight={:?}", self.preflight.as_str()));
+        }
         format!("ChatClient({})", parts.join(", "))
     }
 }

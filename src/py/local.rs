@@ -1,5 +1,6 @@
 //! `LocalBedrock`: the Python face of the embedded Bedrock Runtime server (`crate::emulator`).
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -14,6 +15,7 @@ use pyo3::IntoPyObjectExt;
 use serde_json::{Map, Number, Value};
 
 use crate::core::runtime;
+use crate::emulator::catalog::Catalog;
 use crate::emulator::{
     LocalServer, RecordedRequest, ScriptedStream, ServerConfig, Stats, StreamFault,
 };
@@ -74,6 +76,34 @@ fn concurrency(value: Option<i64>) -> PyResult<Option<usize>> {
             "max_concurrency must be None or at least 1, got {n}"
         ))),
     }
+}
+
+/// `{model id: seconds}` as durations, each checked.
+fn model_latencies(value: Option<HashMap<String, f64>>) -> PyResult<HashMap<String, Duration>> {
+    value
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(model, secs)| {
+            Ok((
+                model.clone(),
+                seconds(&format!("model_latency[{model:?}]"), secs)?,
+            ))
+        })
+        .collect()
+}
+
+/// `{model id: limit}`, each at least 1.
+fn model_limits(value: Option<HashMap<String, i64>>) -> PyResult<HashMap<String, usize>> {
+    value
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(model, n)| match n {
+            n if n >= 1 => Ok((model, usize::try_from(n).unwrap_or(usize::MAX))),
+            n => Err(PyValueError::new_err(format!(
+                "model_max_concurrency[{model:?}] must be at least 1, got {n}"
+            ))),
+        })
+        .collect()
 }
 
 impl LocalBedrock {
@@ -262,6 +292,10 @@ impl LocalBedrock {
     /// with `aws_access_key_id`/`aws_secret_access_key` for `region`, or carrying
     /// `Authorization: Bearer <bearer_token>`. `latency` (seconds) delays every answer;
     /// beyond `max_concurrency` requests at once it answers `ThrottlingException`.
+    /// `catalog=True` answers a feature the model lacks (per `fastconverse.models`) with
+    /// Bedrock's `ValidationException` and keeps echo replies within the model's output
+    /// limit. `model_latency` and `model_max_concurrency` (by exact model id) set a
+    /// model's own delay and its own limit of requests at once.
     #[new]
     #[pyo3(signature = (
         *,
@@ -273,6 +307,9 @@ impl LocalBedrock {
         bearer_token = None,
         latency = 0.0,
         max_concurrency = None,
+        catalog = false,
+        model_latency = None,
+        model_max_concurrency = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -285,6 +322,9 @@ impl LocalBedrock {
         bearer_token: Option<String>,
         latency: f64,
         max_concurrency: Option<i64>,
+        catalog: bool,
+        model_latency: Option<HashMap<String, f64>>,
+        model_max_concurrency: Option<HashMap<String, i64>>,
     ) -> PyResult<Self> {
         let port = u16::try_from(port).map_err(|_| {
             PyValueError::new_err(format!("port must be between 0 and 65535, got {port}"))
@@ -303,6 +343,9 @@ impl LocalBedrock {
             bearer_token,
             latency: seconds("latency", latency)?,
             max_concurrency: concurrency(max_concurrency)?,
+            catalog,
+            model_latency: model_latencies(model_latency)?,
+            model_max_concurrency: model_limits(model_max_concurrency)?,
         };
         let this = Self {
             config,
@@ -396,6 +439,28 @@ impl LocalBedrock {
     fn set_latency(&self, value: f64) -> PyResult<()> {
         let latency = seconds("latency", value)?;
         self.with_server(|s| s.set_latency(latency))
+    }
+
+    /// Whether requests are checked against the model catalog (`catalog=True`).
+    #[getter]
+    fn catalog(&self) -> bool {
+        self.config.catalog
+    }
+
+    /// Each model's own delay in seconds, by exact model id.
+    #[getter]
+    fn model_latency(&self) -> HashMap<String, f64> {
+        self.config
+            .model_latency
+            .iter()
+            .map(|(model, d)| (model.clone(), d.as_secs_f64()))
+            .collect()
+    }
+
+    /// Each model's own limit of requests at once, by exact model id.
+    #[getter]
+    fn model_max_concurrency(&self) -> HashMap<String, usize> {
+        self.config.model_max_concurrency.clone()
     }
 
     /// Requests answered at once before `ThrottlingException` (None: unlimited).
@@ -532,7 +597,36 @@ impl LocalBedrock {
     }
 }
 
-/// Adds `LocalBedrock` to the native module.
+/// The catalog family key of a model id (`None`: unknown), matched as LocalBedrock does.
+#[pyfunction(name = "_catalog_match")]
+fn catalog_match(model_id: &str) -> Option<String> {
+    Catalog::builtin().lookup(model_id).map(|f| f.id.clone())
+}
+
+/// What the model of a Converse request (boto3's keywords, `modelId` included) lacks:
+/// `(feature, path, Bedrock's message)` tuples, in the order LocalBedrock checks them.
+#[pyfunction(name = "_catalog_check")]
+fn catalog_check(
+    request: &Bound<'_, PyDict>,
+    streaming: bool,
+) -> PyResult<Vec<(String, String, String)>> {
+    let Some(model_id) = request.get_item("modelId")? else {
+        return Ok(Vec::new());
+    };
+    let Ok(model_id) = model_id.extract::<String>() else {
+        return Ok(Vec::new());
+    };
+    let value = to_json(request.as_any(), &mut "request".to_owned(), 0)?;
+    Ok(Catalog::builtin()
+        .check(&model_id, &value, streaming)
+        .into_iter()
+        .map(|p| (p.feature, p.path, p.message))
+        .collect())
+}
+
+/// Adds `LocalBedrock` and the catalog helpers to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(catalog_match, m)?)?;
+    m.add_function(wrap_pyfunction!(catalog_check, m)?)?;
     m.add_class::<LocalBedrock>()
 }

@@ -4,6 +4,7 @@ mod client;
 mod de;
 mod errors;
 mod local;
+mod logs;
 mod many;
 mod stream;
 mod wait;
@@ -12,6 +13,7 @@ use pyo3::prelude::*;
 
 /// Adds every class and function to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    logs::init(m.py())?;
     client::register(m)?;
     local::register(m)?;
     many::register(m)?;
