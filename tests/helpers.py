@@ -8,7 +8,10 @@ import math
 import pathlib
 import re
 import struct
-from typing import Any
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pytest
 
@@ -335,3 +338,40 @@ def dig(root: str, value: Any, shape: str) -> Any:
         else:
             node = node[step]
     return node
+
+
+T = TypeVar("T")
+
+
+def wait_for(condition: Callable[[], Any], what: str, timeout: float = 10.0) -> None:
+    """Polls `condition` until true; fails naming `what` (a bound against hangs, not a timing)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.01)
+
+
+def python_ticks_during(call: Callable[[], T]) -> tuple[T, int]:
+    """Runs `call` while a Python thread counts; returns its result and the count.
+
+    A call that holds the GIL while it waits lets the counter barely move.
+    """
+    ticks = 0
+    stop = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        before = ticks
+        result = call()
+        return result, ticks - before
+    finally:
+        stop.set()
+        counter.join()

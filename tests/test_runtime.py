@@ -10,8 +10,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
-import time
 from typing import Any
 
 import pytest
@@ -20,39 +18,16 @@ from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
-
-
-def wait_for(condition: Any, what: str, timeout: float = 10.0) -> None:
-    """Polls `condition` until true; fails naming `what` (a bound against hangs, not a timing)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.01)
+from .helpers import python_ticks_during, wait_for
 
 
 def test_python_thread_runs_while_a_sync_call_waits(
     server: LocalBedrock, client: ChatClient
 ) -> None:
     server.latency = 1.0
-    ticks = 0
-    stop = threading.Event()
-
-    def count() -> None:
-        nonlocal ticks
-        while not stop.is_set():
-            ticks += 1
-            time.sleep(0.001)
-
-    counter = threading.Thread(target=count)
-    counter.start()
-    try:
-        before = ticks
-        client.converse(modelId=MODEL_ID, messages=[user("Hi")])
-        during = ticks - before
-    finally:
-        stop.set()
-        counter.join()
+    _, during = python_ticks_during(
+        lambda: client.converse(modelId=MODEL_ID, messages=[user("Hi")])
+    )
     # The counter ran throughout the call's second of latency: with the GIL held it
     # could not have moved at all.
     assert during > 50

@@ -30,6 +30,7 @@ from fastconverse import (
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
+from .helpers import python_ticks_during, wait_for
 
 REQUEST: dict[str, Any] = {"modelId": MODEL_ID, "messages": [user("Hi")]}
 
@@ -240,15 +241,6 @@ REPLIES: dict[str, dict[str, Any]] = {
         "trace": {"promptRouter": {"invokedModelId": "arn:aws:bedrock:us-east-1::m"}},
     },
 }
-
-
-def wait_for(condition: Any, what: str, timeout: float = 10.0) -> None:
-    """Polls `condition` until true; fails naming `what` (a bound against hangs, not a timing)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.01)
 
 
 async def async_wait_for(condition: Any, what: str, timeout: float = 10.0) -> None:
@@ -798,24 +790,8 @@ def test_python_threads_run_while_waiting_for_an_event(
     stream = client.converse_stream(**REQUEST)
     events = iter(stream)
     assert next(events) == START
-    ticks = 0
-    halt = threading.Event()
-
-    def count() -> None:
-        nonlocal ticks
-        while not halt.is_set():
-            ticks += 1
-            time.sleep(0.001)
-
-    counter = threading.Thread(target=count)
-    counter.start()
-    try:
-        before = ticks
-        assert next(events) == SCRIPTS["text"][1]
-        during = ticks - before
-    finally:
-        halt.set()
-        counter.join()
+    event, during = python_ticks_during(lambda: next(events))
+    assert event == SCRIPTS["text"][1]
     # With the GIL held through the server's one-second pause the counter could not move.
     assert during > 50
     assert len(list(events)) == len(SCRIPTS["text"]) - 2
