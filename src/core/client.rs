@@ -114,7 +114,9 @@ where
     F: Future<Output = Result<O, SdkError<E, HttpResponse>>>,
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
-    let (result, metadata) = metadata::capture(fut).await;
+    // Boxed: the SDK's operation future is kilobytes, and every layer above would
+    // otherwise copy it whenever it moves (into a task, through each `async` block).
+    let (result, metadata) = metadata::capture(Box::pin(fut)).await;
     match result {
         Ok(output) => Ok((output, metadata.unwrap_or_default())),
         Err(err) => Err(CoreError::from_sdk(err, metadata)),

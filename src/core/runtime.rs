@@ -44,13 +44,28 @@ pub fn current_pid() -> u32 {
     std::process::id()
 }
 
+/// Environment variable that sets the number of runtime worker threads.
+pub const WORKER_THREADS_ENV: &str = "FASTCONVERSE_WORKER_THREADS";
+
+/// Worker threads: one unless `FASTCONVERSE_WORKER_THREADS` asks for more.
+///
+/// One worker is the fastest choice measured (bench/run.py): a call's task and the
+/// connection task it drives run on the same thread, and no idle worker is woken to
+/// look for work that is not there, which cost a futex round trip per call with two.
+/// It also kept up better than two with 1,000 requests in flight (bench/throughput.py).
+fn worker_threads(setting: Option<&str>) -> usize {
+    setting
+        .and_then(|value| value.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(1)
+        .min(64)
+}
+
 fn build() -> Runtime {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .clamp(2, 8);
     Builder::new_multi_thread()
-        .worker_threads(workers)
+        .worker_threads(worker_threads(
+            std::env::var(WORKER_THREADS_ENV).ok().as_deref(),
+        ))
         .thread_name("fastconverse-rt")
         .enable_all()
         .build()
@@ -69,5 +84,14 @@ mod tests {
         let b = handle();
         assert_eq!(a.id(), b.id());
         assert_eq!(a.block_on(async { 40 + 2 }), 42);
+    }
+
+    #[test]
+    fn worker_threads_default_to_one_and_read_the_setting() {
+        assert_eq!(worker_threads(None), 1);
+        assert_eq!(worker_threads(Some(" 4 ")), 4);
+        assert_eq!(worker_threads(Some("0")), 1);
+        assert_eq!(worker_threads(Some("many")), 1);
+        assert_eq!(worker_threads(Some("1000")), 64);
     }
 }

@@ -59,7 +59,8 @@ pub fn start(
     let iterator = requests.try_iter()?.into_any().unbind();
     // Resolve the client first, so that a missing region or bad configuration raises
     // here rather than once per item.
-    let client = wait(py, lazy.get())?.map_err(|err| to_pyerr(py, err, "Converse"))?;
+    let client =
+        wait(py, async move { lazy.get().await })?.map_err(|err| to_pyerr(py, err, "Converse"))?;
 
     let buffer = config.concurrency.saturating_mul(2).max(8);
     let (item_tx, item_rx) = mpsc::channel::<Item>(buffer);

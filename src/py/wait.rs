@@ -4,9 +4,11 @@ use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
+use std::sync::mpsc::RecvTimeoutError;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{self, ContextExt, Runtime};
 use pyo3_async_runtimes::TaskLocals;
@@ -37,23 +39,39 @@ impl<F: Future> Future for CatchUnwind<F> {
 }
 
 /// Runs `fut` to completion on the runtime without the GIL, waking every few tens of
-/// milliseconds to run Python's signal handlers. If one raises (Ctrl-C), the future is
-/// dropped, which closes its request, and the exception propagates.
+/// milliseconds to run Python's signal handlers. If one raises (Ctrl-C), the task is
+/// aborted, which drops the future and closes its request, and the exception propagates.
+///
+/// The future runs as a task on a worker rather than being polled on this thread: the
+/// connection task it drives then runs on the same worker, so a call costs two thread
+/// wake-ups (start, finish) rather than one per round trip between them.
 pub fn wait<F>(py: Python<'_>, fut: F) -> PyResult<F::Output>
 where
-    F: Future + Send,
-    F::Output: Send,
+    F: Future + Send + 'static,
+    F::Output: Send + 'static,
 {
-    let handle = runtime::handle();
-    let mut fut = std::pin::pin!(CatchUnwind(fut));
+    let (done_tx, mut done_rx) = std::sync::mpsc::sync_channel(1);
+    let task = runtime::handle().spawn(async move {
+        // The receiver is gone only when the caller gave up (Ctrl-C): nothing to tell.
+        let _ = done_tx.send(CatchUnwind(fut).await);
+    });
     loop {
-        let step = py.detach(|| {
-            handle.block_on(async { tokio::time::timeout(SIGNAL_SLICE, fut.as_mut()).await })
-        });
-        match step {
+        // `&mut` so that the closure is Send (a Receiver is Send but not Sync).
+        let receiver = &mut done_rx;
+        match py.detach(move || receiver.recv_timeout(SIGNAL_SLICE)) {
             Ok(Ok(value)) => return Ok(value),
             Ok(Err(panic)) => return Err(panic_error(py, panic)),
-            Err(_still_running) => py.check_signals()?,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(interrupted) = py.check_signals() {
+                    task.abort();
+                    return Err(interrupted);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(PyRuntimeError::new_err(
+                    "the fastconverse runtime stopped before the call finished",
+                ))
+            }
         }
     }
 }
