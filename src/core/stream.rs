@@ -330,10 +330,14 @@ async fn pump(
     sender: UnboundedSender<Item>,
     metadata: ResponseMetadata,
 ) {
+    // Registered once: a `closed()` made afresh for every event costs a lock and a
+    // waiter-list insert and removal per event.
+    let closed = sender.closed();
+    tokio::pin!(closed);
     loop {
         let received = tokio::select! {
             biased;
-            () = sender.closed() => return,
+            () = &mut closed => return,
             received = receiver.recv() => received,
         };
         let item = match received {
