@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import pickle
@@ -10,6 +11,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from typing import Any
 
 import pytest
@@ -99,6 +101,77 @@ async def test_many_async_calls_run_concurrently(server: LocalBedrock, client: C
         f"n{i}" for i in range(20)
     ]
     assert server.stats()["max_in_flight"] == 20
+
+
+async def test_a_burst_of_results_all_arrive_in_their_own_futures(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # Results that finish together are delivered in one drain of the loop's queue.
+    server.latency = 0.05
+    prompts = [f"burst {i}" for i in range(300)]
+    replies = await asyncio.gather(
+        *(client.converse_async(modelId=MODEL_ID, messages=[user(p)]) for p in prompts)
+    )
+    assert [r["output"]["message"]["content"][0]["text"] for r in replies] == prompts
+
+
+def test_async_calls_on_several_loops_in_several_threads(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # Each thread runs its own event loop; every loop gets its own results.
+    server.latency = 0.02
+
+    async def calls(thread: int) -> list[str]:
+        replies = await asyncio.gather(
+            *(
+                client.converse_async(modelId=MODEL_ID, messages=[user(f"t{thread} n{i}")])
+                for i in range(25)
+            )
+        )
+        return [r["output"]["message"]["content"][0]["text"] for r in replies]
+
+    results: dict[int, list[str]] = {}
+
+    def run(thread: int) -> None:
+        results[thread] = asyncio.run(calls(thread))
+
+    threads = [threading.Thread(target=run, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results == {t: [f"t{t} n{i}" for i in range(25)] for t in range(4)}
+
+
+def test_event_loops_made_and_closed_leak_no_file_descriptors(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    async def one() -> Any:
+        return await client.converse_async(modelId=MODEL_ID, messages=[user("Hi")])
+
+    asyncio.run(one())
+    gc.collect()
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(30):
+        asyncio.run(one())
+    gc.collect()
+    # Each loop's wake-up sockets go with the loop; a few fds of slack for the pool.
+    assert len(os.listdir("/proc/self/fd")) <= before + 4
+
+
+async def test_a_result_that_arrives_after_cancel_is_dropped(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # The call finishes on the runtime, but its future was cancelled first: the
+    # loop must skip it (an InvalidStateError would end up in the loop's handler).
+    errors: list[dict[str, Any]] = []
+    asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: errors.append(ctx))
+    future = client.converse_async(modelId=MODEL_ID, messages=[user("Hi")])
+    future.cancel()
+    reply = await client.converse_async(modelId=MODEL_ID, messages=[user("after")])
+    assert reply["output"]["message"]["content"][0]["text"] == "after"
+    await asyncio.sleep(0.05)
+    assert errors == []
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

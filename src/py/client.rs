@@ -10,9 +10,10 @@ use pyo3::types::{PyDict, PyTuple};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::asyncio::awaitable;
 use super::de::from_py;
 use super::errors::{metadata_dict, param_error, to_pyerr};
-use super::wait::{awaitable, wait};
+use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::ManyConfig;
 use crate::core::{ClientConfig, CoreError, Response, RetryMode};
@@ -153,10 +154,7 @@ impl ChatClient {
         Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
     {
         let fut = self.prepare(py, kwargs, call)?;
-        awaitable(py, async move {
-            let result = fut.await;
-            Python::attach(|py| finish(py, result, operation))
-        })
+        awaitable(py, fut, move |py, result| finish(py, result, operation))
     }
 
     fn config(&self) -> &ClientConfig {
@@ -337,16 +335,11 @@ impl ChatClient {
                     client.converse_stream(req).await
                 },
             )?;
-        awaitable(py, async move {
-            let result = fut.await;
-            Python::attach(|py| match result {
-                Ok(response) => Ok(Py::new(
-                    py,
-                    super::stream::AsyncConverseStream::new(response.body),
-                )?
-                .into_any()),
-                Err(err) => Err(to_pyerr(py, err, "ConverseStream")),
-            })
+        awaitable(py, fut, |py, result| match result {
+            Ok(response) => {
+                Ok(Py::new(py, super::stream::AsyncConverseStream::new(response.body))?.into_any())
+            }
+            Err(err) => Err(to_pyerr(py, err, "ConverseStream")),
         })
     }
 

@@ -11,9 +11,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use tokio::sync::mpsc;
 
+use super::asyncio::awaitable;
 use super::de::from_py;
 use super::errors::to_pyerr;
-use super::wait::{awaitable, wait};
+use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
 use crate::core::{runtime, CoreError};
@@ -172,16 +173,17 @@ impl ManyRun {
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let outcomes = self.outcomes.clone();
         let input_error = self.input_error.clone();
-        awaitable(py, async move {
-            let outcome = next_outcome(outcomes).await;
-            Python::attach(|py| match outcome {
+        awaitable(
+            py,
+            next_outcome(outcomes),
+            move |py, outcome| match outcome {
                 Some(outcome) => outcome_to_py(py, outcome),
                 None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
                     Some(err) => Err(err),
                     None => Err(PyStopAsyncIteration::new_err(())),
                 },
-            })
-        })
+            },
+        )
     }
 
     /// Stops the run: requests in flight are cancelled, nothing more is read.

@@ -1,5 +1,6 @@
 //! Python bindings: PyO3 classes, the GIL, signals, awaitables and iterators.
 
+mod asyncio;
 mod client;
 mod de;
 mod errors;
@@ -14,6 +15,7 @@ use pyo3::prelude::*;
 /// Adds every class and function to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logs::init(m.py())?;
+    asyncio::register(m)?;
     client::register(m)?;
     local::register(m)?;
     many::register(m)?;

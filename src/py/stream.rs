@@ -23,8 +23,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+use super::asyncio::awaitable;
 use super::errors::{metadata_dict, to_pyerr};
-use super::wait::{awaitable, wait};
+use super::wait::wait;
 use crate::core::stream::{text_delta, CloseHandle};
 use crate::core::{self, ResponseMetadata, StreamError};
 
@@ -187,13 +188,14 @@ impl Body {
         }
         let fut = self.future(op);
         let body = self.clone();
-        awaitable(py, async move {
+        let step = async move {
             let (stream, found) = fut.await;
             finished(&found);
-            Python::attach(|py| {
-                body.convert(py, &stream, found)?
-                    .ok_or_else(|| PyStopAsyncIteration::new_err(()))
-            })
+            (stream, found)
+        };
+        awaitable(py, step, move |py, (stream, found)| {
+            body.convert(py, &stream, found)?
+                .ok_or_else(|| PyStopAsyncIteration::new_err(()))
         })
     }
 

@@ -1,6 +1,6 @@
-//! Waiting on the runtime from Python: sync calls that answer Ctrl-C, and asyncio awaitables.
+//! Waiting on the runtime from Python: sync calls that answer Ctrl-C (awaitables are in
+//! `asyncio.rs`).
 
-use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
@@ -10,8 +10,6 @@ use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3_async_runtimes::generic::{self, ContextExt, Runtime};
-use pyo3_async_runtimes::TaskLocals;
 
 use super::errors::panic_error;
 use crate::core::runtime;
@@ -22,7 +20,7 @@ const SIGNAL_SLICE: Duration = Duration::from_millis(40);
 type Panic = Box<dyn std::any::Any + Send>;
 
 /// A future whose panics come out as values, so they can be raised as exceptions.
-struct CatchUnwind<F>(F);
+pub(crate) struct CatchUnwind<F>(pub(crate) F);
 
 impl<F: Future> Future for CatchUnwind<F> {
     type Output = Result<F::Output, Panic>;
@@ -73,63 +71,5 @@ where
                 ))
             }
         }
-    }
-}
-
-/// Hands a future to asyncio: cancelling the asyncio task drops the future (and closes
-/// its request). The future finishes with the GIL to build its Python result.
-pub fn awaitable<'py, F>(py: Python<'py>, fut: F) -> PyResult<Bound<'py, PyAny>>
-where
-    F: Future<Output = PyResult<Py<PyAny>>> + Send + 'static,
-{
-    generic::future_into_py::<FastRuntime, _, _>(py, async move {
-        match CatchUnwind(fut).await {
-            Ok(result) => result,
-            Err(panic) => Err(Python::attach(|py| panic_error(py, panic))),
-        }
-    })
-}
-
-/// pyo3-async-runtimes' view of our runtime: it spawns on the process's runtime, which is
-/// rebuilt after `fork` (the crate's own tokio module binds one runtime forever).
-struct FastRuntime;
-
-tokio::task_local! {
-    static TASK_LOCALS: OnceCell<TaskLocals>;
-}
-
-impl Runtime for FastRuntime {
-    type JoinError = tokio::task::JoinError;
-    type JoinHandle = tokio::task::JoinHandle<()>;
-
-    fn spawn<F>(fut: F) -> Self::JoinHandle
-    where
-        F: Future<Output = ()> + Send + 'static,
-    {
-        runtime::handle().spawn(fut)
-    }
-
-    fn spawn_blocking<F>(f: F) -> Self::JoinHandle
-    where
-        F: FnOnce() + Send + 'static,
-    {
-        runtime::handle().spawn_blocking(f)
-    }
-}
-
-impl ContextExt for FastRuntime {
-    fn scope<F, R>(locals: TaskLocals, fut: F) -> Pin<Box<dyn Future<Output = R> + Send>>
-    where
-        F: Future<Output = R> + Send + 'static,
-    {
-        let cell = OnceCell::new();
-        let _ = cell.set(locals);
-        Box::pin(TASK_LOCALS.scope(cell, fut))
-    }
-
-    fn get_task_locals() -> Option<TaskLocals> {
-        TASK_LOCALS
-            .try_with(|cell| cell.get().cloned())
-            .unwrap_or_default()
     }
 }
