@@ -17,7 +17,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
 use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyRuntimeError, PyStopIteration};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyCFunction;
@@ -190,7 +190,86 @@ where
     Ok(future)
 }
 
-/// Adds the bridge class to the native module (so that its instances have a home).
+/// An awaitable that is already done: awaiting it gives `result` without a trip through
+/// the event loop.
+pub fn ready(py: Python<'_>, result: PyResult<Py<PyAny>>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(Bound::new(
+        py,
+        Ready {
+            result: std::sync::Mutex::new(Some(result)),
+        },
+    )?
+    .into_any())
+}
+
+/// The awaitable of a step that finished at once (its own iterator, as `__await__` asks).
+#[pyclass(module = "fastconverse._native", name = "_Ready", frozen)]
+pub struct Ready {
+    result: std::sync::Mutex<Option<PyResult<Py<PyAny>>>>,
+}
+
+impl Ready {
+    fn take(&self) -> PyResult<Py<PyAny>> {
+        let taken = self
+            .result
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        match taken {
+            Some(Ok(value)) => Err(PyStopIteration::new_err((value,))),
+            Some(Err(err)) => Err(err),
+            None => Err(PyRuntimeError::new_err(
+                "cannot reuse an already awaited result",
+            )),
+        }
+    }
+}
+
+#[pymethods]
+impl Ready {
+    fn __await__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self) -> PyResult<Py<PyAny>> {
+        self.take()
+    }
+
+    /// As a generator's `send`: the value is ignored, the result delivered.
+    fn send(&self, _value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        self.take()
+    }
+
+    /// As a generator's `throw`: raises what is thrown in.
+    #[pyo3(signature = (error, _value = None, _traceback = None))]
+    fn throw(
+        &self,
+        error: &Bound<'_, PyAny>,
+        _value: Option<&Bound<'_, PyAny>>,
+        _traceback: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        self.result
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        Err(PyErr::from_value(error.clone()))
+    }
+
+    /// As a generator's `close`: drops the result.
+    fn close(&self) {
+        self.result
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+    }
+}
+
+/// Adds the bridge and ready classes to the native module (so their instances have a home).
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<LoopBridge>()
+    m.add_class::<LoopBridge>()?;
+    m.add_class::<Ready>()
 }

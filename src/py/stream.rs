@@ -15,15 +15,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll, Waker};
 
-use pyo3::exceptions::{
-    PyKeyError, PyRuntimeError, PyStopAsyncIteration, PyStopIteration, PyValueError,
-};
+use pyo3::exceptions::{PyKeyError, PyStopAsyncIteration, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
-use super::asyncio::awaitable;
+use super::asyncio::{awaitable, ready};
 use super::errors::{metadata_dict, to_pyerr};
 use super::wait::wait;
 use crate::core::stream::{text_delta, CloseHandle};
@@ -240,84 +238,6 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
                 .final_response()
                 .map(|response| Found::Response(Box::new(response)))
         }
-    }
-}
-
-/// An awaitable that is already done: awaiting it gives `result` without a trip through
-/// the event loop.
-fn ready(py: Python<'_>, result: PyResult<Py<PyAny>>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(Bound::new(
-        py,
-        Ready {
-            result: std::sync::Mutex::new(Some(result)),
-        },
-    )?
-    .into_any())
-}
-
-/// The awaitable of a step that finished at once (its own iterator, as `__await__` asks).
-#[pyclass(module = "fastconverse._native", name = "_Ready", frozen)]
-pub struct Ready {
-    result: std::sync::Mutex<Option<PyResult<Py<PyAny>>>>,
-}
-
-impl Ready {
-    fn take(&self) -> PyResult<Py<PyAny>> {
-        let taken = self
-            .result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
-        match taken {
-            Some(Ok(value)) => Err(PyStopIteration::new_err((value,))),
-            Some(Err(err)) => Err(err),
-            None => Err(PyRuntimeError::new_err(
-                "cannot reuse an already awaited result",
-            )),
-        }
-    }
-}
-
-#[pymethods]
-impl Ready {
-    fn __await__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
-        slf
-    }
-
-    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
-        slf
-    }
-
-    fn __next__(&self) -> PyResult<Py<PyAny>> {
-        self.take()
-    }
-
-    /// As a generator's `send`: the value is ignored, the result delivered.
-    fn send(&self, _value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        self.take()
-    }
-
-    /// As a generator's `throw`: raises what is thrown in.
-    #[pyo3(signature = (error, _value = None, _traceback = None))]
-    fn throw(
-        &self,
-        error: &Bound<'_, PyAny>,
-        _value: Option<&Bound<'_, PyAny>>,
-        _traceback: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        self.result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
-        Err(PyErr::from_value(error.clone()))
-    }
-
-    /// As a generator's `close`: drops the result.
-    fn close(&self) {
-        self.result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
     }
 }
 
