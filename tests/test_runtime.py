@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from fastconverse import ChatClient
+from fastconverse import ChatClient, ParamValidationError
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
@@ -38,7 +38,7 @@ def test_python_thread_runs_while_a_sync_call_waits(
 CTRL_C_SCRIPT = textwrap.dedent(
     """
     import sys, time
-    from fastconverse import ChatClient
+    from fastconverse import ChatClient, ParamValidationError
     client = ChatClient(region_name="us-east-1", endpoint_url=sys.argv[1],
                         aws_access_key_id="testing", aws_secret_access_key="testing")
     print("calling", flush=True)
@@ -172,6 +172,61 @@ async def test_a_result_that_arrives_after_cancel_is_dropped(
     assert reply["output"]["message"]["content"][0]["text"] == "after"
     await asyncio.sleep(0.05)
     assert errors == []
+
+
+def test_async_calls_made_before_a_loop_runs_are_coroutines(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # asyncio.run(client.converse_async(...)): no loop runs at the call, so the call is
+    # a coroutine that starts the request when the loop first runs it.
+    coroutine = client.converse_async(modelId=MODEL_ID, messages=[user("lazy")])
+    assert server.requests == []
+    reply = asyncio.run(coroutine)
+    assert reply["output"]["message"]["content"][0]["text"] == "lazy"
+    tokens = asyncio.run(
+        client.count_tokens_async(
+            modelId=MODEL_ID, input={"converse": {"messages": [user("count me")]}}
+        )
+    )
+    assert tokens["inputTokens"] > 0
+    loop = asyncio.new_event_loop()
+    try:
+        stream = loop.run_until_complete(
+            client.converse_stream_async(modelId=MODEL_ID, messages=[user("streamed")])
+        )
+        assert loop.run_until_complete(stream.text()) == "streamed"
+    finally:
+        loop.close()
+    with pytest.raises(RuntimeError, match="already awaited"):
+        asyncio.run(coroutine)
+
+
+def test_an_unawaited_lazy_call_sends_nothing_and_a_closed_one_is_cancelled(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    never = client.converse_async(modelId=MODEL_ID, messages=[user("never")])
+    del never
+    gc.collect()
+    assert server.requests == []
+
+    server.latency = 5.0
+    coroutine = client.converse_async(modelId=MODEL_ID, messages=[user("closed")])
+
+    async def start_then_close() -> None:
+        task = asyncio.ensure_future(coroutine)
+        while server.stats()["in_flight"] == 0:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(start_then_close())
+    wait_for(lambda: server.stats()["cancelled"] == 1, "the server to see the request dropped")
+
+
+def test_bad_requests_raise_at_the_call_even_without_a_loop(client: ChatClient) -> None:
+    with pytest.raises(ParamValidationError):
+        client.converse_async(modelId=MODEL_ID, messages="not a list")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")

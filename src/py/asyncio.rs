@@ -150,22 +150,59 @@ fn bridge_of<'py>(
     Ok(bridge)
 }
 
-/// Hands `fut` to asyncio: returns an asyncio future of the running loop that gets
-/// `convert(output)`, built on the loop's thread. Cancelling the future (or the task
-/// awaiting it) aborts the Rust task, which drops `fut` and closes its request.
+/// Hands `fut` to asyncio. Inside a running loop: returns an asyncio future of that loop
+/// that gets `convert(output)`, built on the loop's thread; the call starts at once.
+/// With no loop running (`asyncio.run(client.converse_async(...))`): returns a coroutine
+/// that starts the call when a loop first runs it. Cancelling the future (or the task
+/// awaiting either) aborts the Rust task, which drops `fut` and closes its request.
 pub fn awaitable<'py, F, T, C>(py: Python<'py>, fut: F, convert: C) -> PyResult<Bound<'py, PyAny>>
 where
     F: std::future::Future<Output = T> + Send + 'static,
     T: Send + 'static,
     C: FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>> + Send + 'static,
 {
-    let event_loop = GET_RUNNING_LOOP
+    match running_loop(py) {
+        Ok(event_loop) => start(py, &event_loop, fut, convert),
+        Err(err) if err.is_instance_of::<PyRuntimeError>(py) => {
+            let start: Start = Box::new(move |py| {
+                let event_loop = running_loop(py)?;
+                start(py, &event_loop, fut, convert).map(Bound::unbind)
+            });
+            Ok(Bound::new(
+                py,
+                LazyCall {
+                    state: Mutex::new(LazyState::NotStarted(start)),
+                },
+            )?
+            .into_any())
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// `asyncio.get_running_loop()`: RuntimeError when no loop runs in this thread.
+fn running_loop(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    GET_RUNNING_LOOP
         .get_or_try_init(py, || {
             Ok::<_, PyErr>(py.import("asyncio")?.getattr("get_running_loop")?.unbind())
         })?
         .bind(py)
-        .call0()?;
-    let inbox = bridge_of(py, &event_loop)?.get().inbox.clone();
+        .call0()
+}
+
+/// Spawns `fut` and returns the asyncio future that its converted output will complete.
+fn start<'py, F, T, C>(
+    py: Python<'py>,
+    event_loop: &Bound<'py, PyAny>,
+    fut: F,
+    convert: C,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+    C: FnOnce(Python<'_>, T) -> PyResult<Py<PyAny>> + Send + 'static,
+{
+    let inbox = bridge_of(py, event_loop)?.get().inbox.clone();
     let future = event_loop.call_method0(pyo3::intern!(py, "create_future"))?;
     let target = future.clone().unbind();
     let task = runtime::handle().spawn(async move {
@@ -188,6 +225,118 @@ where
     })?;
     future.call_method1(pyo3::intern!(py, "add_done_callback"), (on_done,))?;
     Ok(future)
+}
+
+/// Starts a lazy call in the running loop: its asyncio future.
+type Start = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
+
+enum LazyState {
+    NotStarted(Start),
+    /// The call's asyncio future and the iterator of its `__await__`.
+    Started {
+        future: Py<PyAny>,
+        iterator: Py<PyAny>,
+    },
+    Finished,
+}
+
+/// A call made with no event loop running: a coroutine (it has `send`, `throw`, `close`
+/// and `__await__`, which is what `asyncio.run` and `create_task` check) that starts the
+/// call when a loop first runs it and then waits on the call's future.
+#[pyclass(module = "fastconverse._native", name = "_LazyCall", frozen)]
+pub struct LazyCall {
+    state: Mutex<LazyState>,
+}
+
+impl LazyCall {
+    /// The iterator to delegate to, starting the call on first use.
+    fn iterator(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        // Taken out, so that no lock is held while Python code runs.
+        let taken = std::mem::replace(&mut *self.lock(), LazyState::Finished);
+        let (future, iterator) = match taken {
+            LazyState::NotStarted(start) => {
+                let future = start(py)?;
+                let iterator = future.bind(py).call_method0("__await__")?.unbind();
+                (future, iterator)
+            }
+            LazyState::Started { future, iterator } => (future, iterator),
+            LazyState::Finished => {
+                return Err(PyRuntimeError::new_err(
+                    "cannot reuse already awaited coroutine",
+                ))
+            }
+        };
+        let delegate = iterator.clone_ref(py);
+        *self.lock() = LazyState::Started { future, iterator };
+        Ok(delegate)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, LazyState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+#[pymethods]
+impl LazyCall {
+    fn __await__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.send(py, &py.None().into_bound(py))
+    }
+
+    /// Runs the coroutine one step (StopIteration carries the call's result).
+    fn send(&self, py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let iterator = self.iterator(py)?;
+        let step = iterator.bind(py).call_method1("send", (value,));
+        if step.is_err() {
+            *self.lock() = LazyState::Finished;
+        }
+        Ok(step?.unbind())
+    }
+
+    /// Raises `error` inside the coroutine (at its await of the call's future).
+    #[pyo3(signature = (error, value = None, traceback = None))]
+    fn throw(
+        &self,
+        py: Python<'_>,
+        error: &Bound<'_, PyAny>,
+        value: Option<&Bound<'_, PyAny>>,
+        traceback: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let started = match &*self.lock() {
+            LazyState::Started { iterator, .. } => Some(iterator.clone_ref(py)),
+            _ => None,
+        };
+        let Some(iterator) = started else {
+            *self.lock() = LazyState::Finished;
+            return Err(match value {
+                Some(value) if !value.is_none() => PyErr::from_value(value.clone()),
+                _ => PyErr::from_value(error.clone()),
+            });
+        };
+        let step = iterator
+            .bind(py)
+            .call_method1("throw", (error, value, traceback));
+        if step.is_err() {
+            *self.lock() = LazyState::Finished;
+        }
+        Ok(step?.unbind())
+    }
+
+    /// Ends the coroutine; a call still running is cancelled (its request closed).
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        let state = std::mem::replace(&mut *self.lock(), LazyState::Finished);
+        if let LazyState::Started { future, .. } = state {
+            future.bind(py).call_method0("cancel")?;
+        }
+        Ok(())
+    }
 }
 
 /// An awaitable that is already done: awaiting it gives `result` without a trip through
@@ -271,5 +420,6 @@ impl Ready {
 /// Adds the bridge and ready classes to the native module (so their instances have a home).
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LoopBridge>()?;
+    m.add_class::<LazyCall>()?;
     m.add_class::<Ready>()
 }
