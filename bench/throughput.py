@@ -1,149 +1,192 @@
-"""Requests per second against 50 ms of server latency: fastconverse's converse_many beside
-boto3 in a thread pool and aioboto3 under asyncio.gather with a semaphore, in one run.
+"""Requests per second against 50 ms of server latency, at several numbers of requests in
+flight: fastconverse's converse_many beside boto3 in a thread pool, aioboto3 under
+asyncio.gather with a semaphore, and a bare HTTP client (bench/bare_http.rs, a cargo
+example) that shows what the server itself allows.
 
-The server (`fastconverse serve --latency 0.05`) runs in its own process. aioboto3 pins
-an older botocore than the tests' boto3, so it runs from its own virtual environment
-(`--aioboto3-python`, default /work/aio-venv/bin/python; made with
-`python -m venv /work/aio-venv && /work/aio-venv/bin/pip install aioboto3`); it is
-skipped when that interpreter is missing.
+Each client runs in a fresh process of its own (this script with `--client`; aioboto3's
+under its own interpreter, see _common.py) against a fresh LocalBedrock of its own
+(`fastconverse serve --latency 0.05`) in yet another process: the server keeps a log of
+every request, so a shared one would grow by hundreds of MiB and treat the clients that
+come later differently. Each client first sends as many requests as it keeps in flight
+(opening its connections), then the timed batch: the same number of small requests for
+every client. The server's CPU per request is read around each client's run (warm-up
+included) and reported apart; each client's own CPU per request (timed batch) too.
 
-    python bench/throughput.py --concurrency 8 64 256
+    python bench/throughput.py --concurrency 8 64 256 1000
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _common import CREDENTIALS, emit, local_server
+from _common import (
+    AIOBOTO3_PYTHON,
+    BEARER_TOKEN,
+    MODEL_ID,
+    aioboto3_client,
+    boto3_client,
+    cargo_example,
+    emit,
+    fastconverse_client,
+    local_server,
+    run_child,
+    small_request,
+)
 
 LATENCY = 0.05
+CLIENTS = ("fastconverse", "boto3", "aioboto3", "bare")
 
 
-def request(i: int) -> dict[str, Any]:
-    return {
-        "modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-        "messages": [{"role": "user", "content": [{"text": f"question {i}"}]}],
-    }
+@contextmanager
+def fastconverse_batch(endpoint: str, concurrency: int) -> Iterator[Callable[[int], None]]:
+    client = fastconverse_client(endpoint)
+
+    def batch(count: int) -> None:
+        requests = [small_request(i) for i in range(count)]
+        results = client.converse_many(requests, concurrency=concurrency)
+        assert all(isinstance(r, dict) for r in results), results.summary
+
+    yield batch
 
 
-def fastconverse_rps(endpoint: str, concurrency: int, count: int) -> float:
-    from fastconverse import ChatClient
-
-    client = ChatClient(endpoint_url=endpoint, **CREDENTIALS)
-    client.converse_many([request(i) for i in range(concurrency)], concurrency=concurrency)
-    start = time.perf_counter()
-    results = client.converse_many([request(i) for i in range(count)], concurrency=concurrency)
-    elapsed = time.perf_counter() - start
-    assert all(isinstance(r, dict) for r in results)
-    return count / elapsed
-
-
-def boto3_rps(endpoint: str, concurrency: int, count: int) -> float:
-    import boto3
-    from botocore.config import Config
-
-    client = boto3.client(
-        "bedrock-runtime",
-        endpoint_url=endpoint,
-        config=Config(max_pool_connections=concurrency, retries={"mode": "standard"}),
-        **CREDENTIALS,
-    )
+@contextmanager
+def boto3_batch(endpoint: str, concurrency: int) -> Iterator[Callable[[int], None]]:
+    client = boto3_client(endpoint, pool=concurrency)
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(lambda i: client.converse(**request(i)), range(concurrency)))
-        start = time.perf_counter()
-        results = list(pool.map(lambda i: client.converse(**request(i)), range(count)))
-        elapsed = time.perf_counter() - start
-    assert len(results) == count
-    return count / elapsed
+
+        def batch(count: int) -> None:
+            list(pool.map(lambda i: client.converse(**small_request(i)), range(count)))
+
+        yield batch
 
 
-AIOBOTO3_SCRIPT = """
-import asyncio, sys, time
-import aioboto3
-from aiobotocore.config import AioConfig
+@contextmanager
+def aioboto3_batch(endpoint: str, concurrency: int) -> Iterator[Callable[[int], None]]:
+    loop = asyncio.new_event_loop()
+    context = aioboto3_client(endpoint, pool=concurrency)
+    client = loop.run_until_complete(context.__aenter__())
+    semaphore = asyncio.Semaphore(concurrency)
 
-endpoint, concurrency, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    async def one(i: int) -> Any:
+        async with semaphore:
+            return await client.converse(**small_request(i))
 
-def request(i):
-    return {"modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-            "messages": [{"role": "user", "content": [{"text": f"question {i}"}]}]}
-
-async def main():
-    session = aioboto3.Session()
-    config = AioConfig(max_pool_connections=concurrency, retries={"mode": "standard"})
-    async with session.client("bedrock-runtime", endpoint_url=endpoint, region_name="us-east-1",
-                              aws_access_key_id="testing", aws_secret_access_key="testing",
-                              config=config) as client:
-        semaphore = asyncio.Semaphore(concurrency)
-        async def one(i):
-            async with semaphore:
-                return await client.converse(**request(i))
-        await asyncio.gather(*(one(i) for i in range(concurrency)))
-        start = time.perf_counter()
+    async def gather(count: int) -> None:
         await asyncio.gather(*(one(i) for i in range(count)))
-        print(count / (time.perf_counter() - start))
 
-asyncio.run(main())
-"""
+    try:
+        yield lambda count: loop.run_until_complete(gather(count))
+    finally:
+        loop.run_until_complete(context.__aexit__(None, None, None))
+        loop.close()
 
 
-def aioboto3_rps(python: str, endpoint: str, concurrency: int, count: int) -> float | None:
-    if not os.path.exists(python):
-        return None
+BATCHES = {"fastconverse": fastconverse_batch, "boto3": boto3_batch, "aioboto3": aioboto3_batch}
+
+
+def run_client(name: str, endpoint: str, concurrency: int, count: int) -> None:
+    """In a child: the warm-up, then the timed batch; emits requests/s and CPU per request."""
+    with BATCHES[name](endpoint, concurrency) as batch:
+        batch(concurrency)
+        cpu, start = time.process_time(), time.perf_counter()
+        batch(count)
+        elapsed = time.perf_counter() - start
+        cpu = time.process_time() - cpu
+    record = {"rps": count / elapsed, "requests": concurrency + count}
+    emit("throughput_client", {**record, "client_cpu_us": cpu / count * 1e6})
+
+
+def bare_http(program: str, endpoint: str, concurrency: int, count: int) -> dict[str, Any]:
+    body = {key: value for key, value in small_request().items() if key != "modelId"}
     out = subprocess.run(
-        [python, "-c", AIOBOTO3_SCRIPT, endpoint, str(concurrency), str(count)],
+        [program, endpoint, BEARER_TOKEN, MODEL_ID, json.dumps(body), str(concurrency), str(count)],
         capture_output=True,
         text=True,
         check=True,
-        timeout=600,
+        timeout=900,
     )
-    return float(out.stdout.strip().splitlines()[-1])
+    return dict(json.loads(out.stdout))
+
+
+def measure(
+    client: str, concurrency: int, count: int, aio_python: str, bare: str | None
+) -> dict[str, Any] | None:
+    """One client's run in its own process, on a fresh server; None where that client is not
+    available."""
+    python = aio_python if client == "aioboto3" else sys.executable
+    if (client == "bare" and bare is None) or not os.path.exists(python):
+        return None
+    with local_server(latency=LATENCY) as server:
+        server_start = server.cpu_seconds()
+        if bare is not None and client == "bare":
+            record = bare_http(bare, server.url, concurrency, count)
+        else:
+            args = ["--client", client, "--endpoint", server.url]
+            args += ["--concurrency", str(concurrency), "--count", str(count)]
+            [record] = run_child(python, "throughput.py", *args)
+        server_cpu = server.cpu_seconds() - server_start
+    record["server_cpu_us"] = server_cpu / record["requests"] * 1e6
+    return record
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 64, 256])
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 64, 256, 1000])
     parser.add_argument("--seconds", type=float, default=3.0, help="ideal duration of each run")
-    parser.add_argument("--aioboto3-python", default="/work/aio-venv/bin/python")
+    parser.add_argument("--aioboto3-python", default=AIOBOTO3_PYTHON)
+    parser.add_argument("--client", choices=list(BATCHES), help=argparse.SUPPRESS)
+    parser.add_argument("--endpoint", help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.client:  # a child of this script
+        run_client(args.client, args.endpoint, args.concurrency[0], args.count)
+        return 0
 
+    built = cargo_example("bare_http")
+    bare = str(built) if built else None
+    if bare is None:
+        print("bare HTTP client: the cargo example bare_http did not build; n/a")
     rows = []
-    with local_server(latency=LATENCY) as endpoint:
-        for concurrency in args.concurrency:
-            ideal = concurrency / LATENCY
-            count = max(int(ideal * args.seconds), concurrency * 4)
-            rows.append(
-                (
-                    concurrency,
-                    ideal,
-                    fastconverse_rps(endpoint, concurrency, count),
-                    boto3_rps(endpoint, concurrency, count),
-                    aioboto3_rps(args.aioboto3_python, endpoint, concurrency, count),
-                )
-            )
+    for concurrency in args.concurrency:
+        ideal = concurrency / LATENCY
+        count = max(int(ideal * args.seconds), concurrency * 4)
+        runs = {
+            client: measure(client, concurrency, count, args.aioboto3_python, bare)
+            for client in CLIENTS
+        }
+        rows.append((concurrency, ideal, count, runs))
 
     print(f"requests per second, {LATENCY * 1000:.0f} ms of latency (ideal: in flight / latency)")
-    header = ("in flight", "ideal", "fastconverse", "boto3+threads", "aioboto3")
-    print(f"{header[0]:>9} {header[1]:>8} {header[2]:>15} {header[3]:>14} {header[4]:>9}")
-    for concurrency, ideal, fast, boto, aio in rows:
-        aio_text = f"{aio:9.0f}" if aio is not None else f"{'n/a':>9}"
-        share = f"({fast / ideal:.0%})"
-        print(f"{concurrency:>9} {ideal:8.0f} {fast:8.0f} {share:>6} {boto:14.0f} {aio_text}")
+    print("  and in brackets the server's CPU per request, reported apart")
+    print(f"{'in flight':>9} {'ideal':>7}" + "".join(f" {c:>20}" for c in CLIENTS))
+    for concurrency, ideal, _, runs in rows:
+        cells = "".join(
+            f" {r['rps']:9.0f} ({r['server_cpu_us']:4.0f} us)" if r else f" {'n/a':>20}"
+            for r in runs.values()
+        )
+        print(f"{concurrency:>9} {ideal:7.0f}{cells}")
+    for concurrency, ideal, count, runs in rows:
         emit(
             "throughput",
             {
                 "in_flight": concurrency,
                 "ideal": ideal,
-                "fastconverse": fast,
-                "boto3_threads": boto,
-                "aioboto3": aio,
+                "requests": concurrency + count,  # per client, the warm-up included
+                **{
+                    key: {client: r[key] if r else None for client, r in runs.items()}
+                    for key in ("rps", "server_cpu_us", "client_cpu_us")
+                },
             },
         )
     return 0

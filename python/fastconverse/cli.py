@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--latency", type=float, default=0.0, help="seconds before each reply")
     serve.add_argument("--region", default="us-east-1", help="region the server signs for")
     serve.add_argument(
+        "--bearer-token",
+        help="also accept this Bedrock API key as `Authorization: Bearer <token>`",
+    )
+    serve.add_argument(
         "--catalog",
         action="store_true",
         help="answer like each model would (fastconverse.models): ValidationException for "
@@ -115,6 +119,7 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         region=args.region,
+        bearer_token=args.bearer_token,
         latency=args.latency,
         catalog=args.catalog,
     ) as server:
@@ -122,6 +127,8 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"  region:                {server.region}")
         print(f"  aws_access_key_id:     {server.aws_access_key_id}")
         print(f"  aws_secret_access_key: {server.aws_secret_access_key}")
+        if server.bearer_token is not None:
+            print("  bearer token:          accepted (--bearer-token)")
         if server.catalog:
             print("  catalog:               on (answers like each model would)")
         print("Ctrl-C to stop.", flush=True)
