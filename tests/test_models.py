@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import json
 import pickle
+import subprocess
+import sys
 import warnings
 from collections.abc import Iterator
 from importlib import resources
@@ -452,3 +454,16 @@ def test_serve_takes_catalog() -> None:
 
     assert _parser().parse_args(["serve", "--catalog"]).catalog is True
     assert _parser().parse_args(["serve"]).catalog is False
+
+
+def test_the_model_table_loads_on_first_use_not_at_import() -> None:
+    # Importing it costs more than the whole client does; most programs never use it.
+    program = (
+        "import sys, fastconverse\n"
+        "assert 'fastconverse.models' not in sys.modules\n"
+        "assert 'fastconverse._compare' not in sys.modules\n"
+        "assert fastconverse.models.lookup is fastconverse.models.lookup\n"
+        "from fastconverse import check_request, compare, Problem\n"
+        "assert 'fastconverse.models' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", program], check=True)

@@ -8,8 +8,9 @@ runs the same requests across models.
 
 from __future__ import annotations
 
-from fastconverse import models
-from fastconverse._compare import Comparison, compare
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from fastconverse._native import AsyncConverseStream, ChatClient, ConverseStream
 from fastconverse.errors import (
     AccessDeniedException,
@@ -37,8 +38,39 @@ from fastconverse.errors import (
     UnsupportedFeatureError,
     ValidationException,
 )
-from fastconverse.models import Problem, check_request
 from fastconverse.testing import LocalBedrock
+
+if TYPE_CHECKING:
+    from fastconverse import models
+    from fastconverse._compare import Comparison, compare
+    from fastconverse.models import Problem, check_request
+
+# Loaded on first use: the model table and its JSON cost more to import than the whole
+# client does (python -X importtime), and most programs never touch them.
+_LAZY = {
+    "models": ("fastconverse.models", None),
+    "Problem": ("fastconverse.models", "Problem"),
+    "check_request": ("fastconverse.models", "check_request"),
+    "Comparison": ("fastconverse._compare", "Comparison"),
+    "compare": ("fastconverse._compare", "compare"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Imports the lazily loaded names (``models``, ``check_request``, ``compare``...)."""
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'fastconverse' has no attribute {name!r}") from None
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 
