@@ -311,3 +311,24 @@ def test_missing_messages_is_left_to_the_service(
         client.converse(modelId=MODEL_ID)
     assert len(server.requests) == 2
     assert server.requests[1]["json"] == server.requests[0]["json"]
+
+
+def test_the_request_log_keeps_only_the_latest_requests() -> None:
+    # A long-running server (fastconverse serve) must not grow with every request.
+    with LocalBedrock(request_log_limit=3) as server:
+        client = server.client()
+        for i in range(5):
+            client.converse(modelId=MODEL_ID, messages=[user(f"n{i}")])
+        assert server.request_log_limit == 3
+        assert [r["json"]["messages"][0]["content"][0]["text"] for r in server.requests] == [
+            "n2",
+            "n3",
+            "n4",
+        ]
+        assert server.stats()["requests"] == 5
+    with LocalBedrock(request_log_limit=0) as server:
+        server.client().converse(modelId=MODEL_ID, messages=[user("unlogged")])
+        assert server.requests == []
+        assert server.stats()["requests"] == 1
+    with pytest.raises(ValueError, match="request_log_limit must be 0 or more"):
+        LocalBedrock(request_log_limit=-1)

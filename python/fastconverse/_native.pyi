@@ -185,6 +185,7 @@ class LocalBedrock:
         catalog: bool = False,
         model_latency: dict[str, float] | None = None,
         model_max_concurrency: dict[str, int] | None = None,
+        request_log_limit: int = 10000,
     ) -> None: ...
     def start(self) -> None:
         """Starts the server again after `stop()`, with an empty queue and log."""
@@ -229,6 +230,9 @@ class LocalBedrock:
     @property
     def model_max_concurrency(self) -> dict[str, int]:
         """Each model's own limit of requests at once, by exact model id."""
+    @property
+    def request_log_limit(self) -> int:
+        """How many of the latest requests ``requests`` keeps."""
     def queue_reply(self, reply: dict[str, Any]) -> None:
         """Queues a reply (converse()'s dict shape) for the next Converse or ConverseStream."""
     def queue_error(
@@ -245,7 +249,8 @@ class LocalBedrock:
         among the events is a pause of that many seconds."""
     @property
     def requests(self) -> list[dict[str, Any]]:
-        """Every request received, oldest first: method, path, headers, body, json."""
+        """The latest requests (up to ``request_log_limit``), oldest first: method, path,
+        headers, body, json."""
     def stats(self) -> dict[str, int]:
         """Counters: requests, in_flight, max_in_flight, throttled, cancelled, errors,
         connections, open_connections, queued."""

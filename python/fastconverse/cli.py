@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         help="also accept this Bedrock API key as `Authorization: Bearer <token>`",
     )
     serve.add_argument(
+        "--request-log-limit",
+        type=int,
+        default=1000,
+        help="latest requests kept for inspection (1000; the counters count all)",
+    )
+    serve.add_argument(
         "--catalog",
         action="store_true",
         help="answer like each model would (fastconverse.models): ValidationException for "
@@ -122,6 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
         bearer_token=args.bearer_token,
         latency=args.latency,
         catalog=args.catalog,
+        request_log_limit=args.request_log_limit,
     ) as server:
         print(f"LocalBedrock listening on {server.endpoint_url}")
         print(f"  region:                {server.region}")

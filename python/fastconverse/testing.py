@@ -45,6 +45,8 @@ class LocalBedrock(_native.LocalBedrock):
     ``model_latency={"model-id": seconds}`` and ``model_max_concurrency={"model-id": n}``
     give one model its own delay and its own limit of requests at once (beyond it,
     ``ThrottlingException`` for that model only, as Bedrock's per-model quotas do).
+    ``requests`` keeps the latest ``request_log_limit`` requests (10,000; 0 keeps none),
+    so that a long-running server does not grow without end; ``stats()`` counts all.
     """
 
     def client(self, **overrides: Any) -> ChatClient:

@@ -42,7 +42,7 @@ mod validate;
 pub use auth::SIGNING_NAME;
 pub use errors::{default_status, ServiceError};
 pub use router::{Operation, Route};
-pub use server::{LocalServer, ServerConfig};
+pub use server::{LocalServer, ServerConfig, DEFAULT_REQUEST_LOG_LIMIT};
 pub use state::{RecordedRequest, Scripted, Stats};
 pub use stream::{ScriptedStream, StreamFault};
 

@@ -50,7 +50,13 @@ pub struct ServerConfig {
     /// Per-model limits of requests at once, by exact model id; beyond it,
     /// `ThrottlingException` for that model only.
     pub model_max_concurrency: HashMap<String, usize>,
+    /// How many of the latest requests the log keeps (the counters count every one), so
+    /// that a long-running server does not grow without end.
+    pub request_log_limit: usize,
 }
+
+/// The default of [`ServerConfig::request_log_limit`].
+pub const DEFAULT_REQUEST_LOG_LIMIT: usize = 10_000;
 
 impl Default for ServerConfig {
     fn default() -> Self {
@@ -66,6 +72,7 @@ impl Default for ServerConfig {
             catalog: false,
             model_latency: HashMap::new(),
             model_max_concurrency: HashMap::new(),
+            request_log_limit: DEFAULT_REQUEST_LOG_LIMIT,
         }
     }
 }
@@ -156,6 +163,7 @@ impl LocalServer {
             config.latency,
             config.max_concurrency,
             models,
+            config.request_log_limit,
         ));
         let (stop, stopped) = watch::channel(false);
         let tasks = Arc::new(Tasks::default());

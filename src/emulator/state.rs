@@ -95,7 +95,9 @@ pub struct Shared {
     /// 0 means no limit.
     max_concurrency: AtomicUsize,
     queue: Mutex<VecDeque<Scripted>>,
-    log: Mutex<Vec<RecordedRequest>>,
+    /// The latest requests, at most `log_limit` of them.
+    log: Mutex<VecDeque<RecordedRequest>>,
+    log_limit: usize,
     counters: Counters,
     /// The model catalog, when requests are checked against it.
     pub catalog: Option<&'static Catalog>,
@@ -136,6 +138,7 @@ impl Shared {
         latency: Duration,
         max_concurrency: Option<usize>,
         models: ModelSettings,
+        log_limit: usize,
     ) -> Self {
         Self {
             auth,
@@ -143,6 +146,7 @@ impl Shared {
             max_concurrency: AtomicUsize::new(max_concurrency.unwrap_or(0)),
             queue: Mutex::default(),
             log: Mutex::default(),
+            log_limit,
             counters: Counters::default(),
             catalog: models.catalog.then(Catalog::builtin),
             model_latency: models.latency,
@@ -203,15 +207,22 @@ impl Shared {
         lock(&self.queue).pop_front()
     }
 
-    /// Appends a request to the log.
+    /// Appends a request to the log, dropping the oldest beyond the limit.
     pub fn record(&self, request: RecordedRequest) {
         self.counters.requests.fetch_add(1, Ordering::Relaxed);
-        lock(&self.log).push(request);
+        if self.log_limit == 0 {
+            return;
+        }
+        let mut log = lock(&self.log);
+        if log.len() == self.log_limit {
+            log.pop_front();
+        }
+        log.push_back(request);
     }
 
     /// The log, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.log).clone()
+        lock(&self.log).iter().cloned().collect()
     }
 
     /// Counts an error answer.

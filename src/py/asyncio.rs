@@ -416,10 +416,3 @@ impl Ready {
             .take();
     }
 }
-
-/// Adds the bridge and ready classes to the native module (so their instances have a home).
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<LoopBridge>()?;
-    m.add_class::<LazyCall>()?;
-    m.add_class::<Ready>()
-}

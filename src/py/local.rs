@@ -18,6 +18,7 @@ use crate::core::runtime;
 use crate::emulator::catalog::Catalog;
 use crate::emulator::{
     LocalServer, RecordedRequest, ScriptedStream, ServerConfig, Stats, StreamFault,
+    DEFAULT_REQUEST_LOG_LIMIT,
 };
 
 /// How deep a queued reply may nest before conversion gives up (cycles end here too).
@@ -295,7 +296,8 @@ impl LocalBedrock {
     /// `catalog=True` answers a feature the model lacks (per `fastconverse.models`) with
     /// Bedrock's `ValidationException` and keeps echo replies within the model's output
     /// limit. `model_latency` and `model_max_concurrency` (by exact model id) set a
-    /// model's own delay and its own limit of requests at once.
+    /// model's own delay and its own limit of requests at once. `requests` keeps the
+    /// latest `request_log_limit` requests (0: none; `stats()` counts every one).
     #[new]
     #[pyo3(signature = (
         *,
@@ -310,6 +312,7 @@ impl LocalBedrock {
         catalog = false,
         model_latency = None,
         model_max_concurrency = None,
+        request_log_limit = DEFAULT_REQUEST_LOG_LIMIT as i64,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -325,6 +328,7 @@ impl LocalBedrock {
         catalog: bool,
         model_latency: Option<HashMap<String, f64>>,
         model_max_concurrency: Option<HashMap<String, i64>>,
+        request_log_limit: i64,
     ) -> PyResult<Self> {
         let port = u16::try_from(port).map_err(|_| {
             PyValueError::new_err(format!("port must be between 0 and 65535, got {port}"))
@@ -346,6 +350,11 @@ impl LocalBedrock {
             catalog,
             model_latency: model_latencies(model_latency)?,
             model_max_concurrency: model_limits(model_max_concurrency)?,
+            request_log_limit: usize::try_from(request_log_limit).map_err(|_| {
+                PyValueError::new_err(format!(
+                    "request_log_limit must be 0 or more, got {request_log_limit}"
+                ))
+            })?,
         };
         let this = Self {
             config,
@@ -457,6 +466,12 @@ impl LocalBedrock {
             .collect()
     }
 
+    /// How many of the latest requests `requests` keeps.
+    #[getter]
+    fn request_log_limit(&self) -> usize {
+        self.config.request_log_limit
+    }
+
     /// Each model's own limit of requests at once, by exact model id.
     #[getter]
     fn model_max_concurrency(&self) -> HashMap<String, usize> {
@@ -555,7 +570,8 @@ impl LocalBedrock {
             .map_err(PyValueError::new_err)
     }
 
-    /// Every request received, oldest first, refused ones included: dicts with
+    /// The latest requests received (up to `request_log_limit`), oldest first, refused
+    /// ones included: dicts with
     /// `method`, `path` (as sent, percent-encoded), `headers` (lower-case names),
     /// `body` (bytes) and `json` (the parsed body, or None).
     #[getter]

@@ -15,7 +15,6 @@ use pyo3::prelude::*;
 /// Adds every class and function to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logs::init(m.py())?;
-    asyncio::register(m)?;
     client::register(m)?;
     local::register(m)?;
     many::register(m)?;
