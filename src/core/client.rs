@@ -173,7 +173,9 @@ impl LazyClient {
         if let Some(client) = self.cached() {
             return Ok(client);
         }
-        let client = Arc::new(Client::connect(&self.config).await?);
+        // Boxed: resolving the configuration is an 11 KB future that runs once, and
+        // inline it would sit in every call's future (async calls in flight each hold one).
+        let client = Arc::new(Box::pin(Client::connect(&self.config)).await?);
         let mut slot = self
             .built
             .lock()
