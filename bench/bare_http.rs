@@ -14,9 +14,14 @@
 //!     cargo run --release --example bare_http -- \
 //!         http://127.0.0.1:PORT TOKEN MODEL_ID '{"messages": [...]}' 1000 20000
 
+#[path = "cpu_time.rs"]
+mod cpu_time;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use cpu_time::cpu_time;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -31,18 +36,6 @@ struct Call {
     uri: hyper::Uri,
     authorization: String,
     body: Bytes,
-}
-
-/// CPU time (user + system) of this process so far.
-fn cpu_time() -> Duration {
-    // SAFETY: getrusage writes into the struct we pass and reads nothing else.
-    let usage = unsafe {
-        let mut usage = std::mem::zeroed::<libc::rusage>();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage
-    };
-    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
-    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
 }
 
 /// Percent-encodes a model id for the path (`:` and `/` included), as the SDKs do.

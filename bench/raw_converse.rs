@@ -8,22 +8,13 @@
 //!
 //!     cargo run --release --example raw_converse -- http://127.0.0.1:PORT 2000
 
-use std::time::Duration;
+#[path = "cpu_time.rs"]
+mod cpu_time;
+
+use cpu_time::cpu_time;
 
 use fastconverse::core::{runtime, Client, ClientConfig};
 use fastconverse::wire;
-
-/// CPU time (user + system) of this process so far.
-fn cpu_time() -> Duration {
-    // SAFETY: getrusage writes into the struct we pass and reads nothing else.
-    let usage = unsafe {
-        let mut usage = std::mem::zeroed::<libc::rusage>();
-        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
-        usage
-    };
-    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
-    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
-}
 
 fn main() {
     let mut args = std::env::args().skip(1);
