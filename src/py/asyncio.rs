@@ -15,7 +15,7 @@
 use std::io::{ErrorKind, Read, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyRuntimeError, PyStopIteration};
 use pyo3::prelude::*;
@@ -271,7 +271,7 @@ impl LazyCall {
         Ok(delegate)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, LazyState> {
+    fn lock(&self) -> MutexGuard<'_, LazyState> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
@@ -345,7 +345,7 @@ pub fn ready(py: Python<'_>, result: PyResult<Py<PyAny>>) -> PyResult<Bound<'_, 
     Ok(Bound::new(
         py,
         Ready {
-            result: std::sync::Mutex::new(Some(result)),
+            result: Mutex::new(Some(result)),
         },
     )?
     .into_any())
@@ -354,17 +354,17 @@ pub fn ready(py: Python<'_>, result: PyResult<Py<PyAny>>) -> PyResult<Bound<'_, 
 /// The awaitable of a step that finished at once (its own iterator, as `__await__` asks).
 #[pyclass(module = "fastconverse._native", name = "_Ready", frozen)]
 pub struct Ready {
-    result: std::sync::Mutex<Option<PyResult<Py<PyAny>>>>,
+    result: Mutex<Option<PyResult<Py<PyAny>>>>,
 }
 
 impl Ready {
+    /// Takes the result out (None once awaited, thrown into or closed).
+    fn take_result(&self) -> Option<PyResult<Py<PyAny>>> {
+        self.result.lock().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
     fn take(&self) -> PyResult<Py<PyAny>> {
-        let taken = self
-            .result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
-        match taken {
+        match self.take_result() {
             Some(Ok(value)) => Err(PyStopIteration::new_err((value,))),
             Some(Err(err)) => Err(err),
             None => Err(PyRuntimeError::new_err(
@@ -401,18 +401,12 @@ impl Ready {
         _value: Option<&Bound<'_, PyAny>>,
         _traceback: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        self.result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
+        self.take_result();
         Err(PyErr::from_value(error.clone()))
     }
 
     /// As a generator's `close`: drops the result.
     fn close(&self) {
-        self.result
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take();
+        self.take_result();
     }
 }
