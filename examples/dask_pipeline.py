@@ -93,6 +93,9 @@ def main(argv: list[str] | None = None) -> None:
                 endpoint_url=args.endpoint,
                 aws_access_key_id="testing",
                 aws_secret_access_key="testing",
+                # The workers get the keys in the pickle: fine for LocalBedrock's test keys;
+                # against AWS, leave this off and let workers find their own credentials.
+                pickle_credentials=True,
             )
         else:
             client = stack.enter_context(LocalBedrock(latency=0.01)).client()

@@ -287,6 +287,26 @@ def test_pickle_keeps_configuration_and_repr_hides_secrets() -> None:
     assert "eu-west-1" in shown
 
 
+def test_pickles_carry_no_secret_unless_the_caller_opts_in() -> None:
+    secrets = {
+        "aws_access_key_id": "AKIDEXAMPLE",
+        "aws_secret_access_key": "super-secret-key",
+        "aws_session_token": "session-token-value",
+    }
+    client = ChatClient(region_name="eu-west-1", read_timeout=12.5, **secrets)
+    data = pickle.dumps(client)
+    for value in [*secrets.values(), "bearer-secret"]:
+        assert value.encode() not in data
+    bearer = pickle.dumps(ChatClient(region_name="eu-west-1", bearer_token="bearer-secret"))
+    assert b"bearer-secret" not in bearer
+    _, kwargs = pickle.loads(data).__getnewargs_ex__()
+    assert kwargs["read_timeout"] == 12.5 and "aws_secret_access_key" not in kwargs
+
+    opted = ChatClient(region_name="eu-west-1", pickle_credentials=True, **secrets)
+    _, kwargs = pickle.loads(pickle.dumps(opted)).__getnewargs_ex__()
+    assert {k: kwargs[k] for k in secrets} == secrets and kwargs["pickle_credentials"]
+
+
 def test_building_a_client_does_no_io() -> None:
     # An endpoint nobody listens on and no credentials anywhere: construction succeeds.
     ChatClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:9")

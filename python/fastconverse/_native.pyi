@@ -43,6 +43,7 @@ class ChatClient:
         max_attempts: int | None = None,
         retry_mode: str | None = None,
         preflight: Literal["off", "warn", "error"] = "off",
+        pickle_credentials: bool = False,
     ) -> None: ...
     def converse(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Sends a Converse request (boto3's keywords) and returns boto3's response dict."""

@@ -63,6 +63,8 @@ class LocalBedrock(_native.LocalBedrock):
             "region_name": self.region,
             "aws_access_key_id": self.aws_access_key_id,
             "aws_secret_access_key": self.aws_secret_access_key,
+            # Test credentials, not secrets: the client stays usable in worker processes.
+            "pickle_credentials": True,
         }
         options.update(overrides)
         return ChatClient(**options)

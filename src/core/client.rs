@@ -44,13 +44,7 @@ impl Client {
         &self,
         request: wire::ConverseRequest,
     ) -> Result<Response<wire::ConverseResponse>, CoreError> {
-        let builder = request
-            .apply(self.sdk.converse())
-            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
-        let (output, metadata) = send(builder.send()).await?;
-        let body = wire::ConverseResponse::from_sdk(output)
-            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
-        Ok(Response { body, metadata })
+        converse_with(&self.sdk, request).await
     }
 
     /// One Converse attempt, without the SDK's retries: `converse_many` retries itself,
@@ -68,13 +62,7 @@ impl Client {
                 .build();
             aws_sdk_bedrockruntime::Client::from_conf(config)
         });
-        let builder = request
-            .apply(sdk.converse())
-            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
-        let (output, metadata) = send(builder.send()).await?;
-        let body = wire::ConverseResponse::from_sdk(output)
-            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
-        Ok(Response { body, metadata })
+        converse_with(sdk, request).await
     }
 
     /// The ConverseStream operation: returns once the response headers arrive (the SDK
@@ -106,6 +94,33 @@ impl Client {
             .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
         Ok(Response { body, metadata })
     }
+}
+
+/// The Converse operation on `sdk` (with or without its retries).
+async fn converse_with(
+    sdk: &aws_sdk_bedrockruntime::Client,
+    request: wire::ConverseRequest,
+) -> Result<Response<wire::ConverseResponse>, CoreError> {
+    let builder = request
+        .apply(sdk.converse())
+        .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
+    let (output, metadata) = send(builder.send()).await?;
+    let no_output = output.output.as_ref().is_none_or(|o| o.is_unknown());
+    let stop_reason = output.stop_reason.as_str();
+    let known_stop = aws_sdk_bedrockruntime::types::StopReason::values().contains(&stop_reason);
+    if no_output && !known_stop {
+        // The SDK fills the required members a body lacks with placeholders ("error
+        // correction"), so an empty body, or an error shape sent with status 200, reads
+        // as an unknown output with an unknown stop reason.
+        return Err(CoreError::InvalidResponse(format!(
+            "the response (HTTP {}) is not a Converse response: it has no output and no \
+             stopReason (an empty body, or an error sent with a success status)",
+            metadata.http_status_code
+        )));
+    }
+    let body = wire::ConverseResponse::from_sdk(output)
+        .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
+    Ok(Response { body, metadata })
 }
 
 /// Sends one SDK operation with metadata capture and the one error mapping.

@@ -13,6 +13,7 @@ use aws_sdk_bedrockruntime::config::Token;
 use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 
 use super::error::CoreError;
+use super::guard::ResponseGuardInterceptor;
 use super::metadata::ResponseMetadataInterceptor;
 
 /// Connect timeout when the caller sets none.
@@ -200,7 +201,10 @@ impl ClientConfig {
             // A reasoning model may think for minutes before its first byte: the read
             // timeout is the caller's guard, not the SDK's stalled-stream heuristics.
             .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-            .interceptor(ResponseMetadataInterceptor);
+            .interceptor(ResponseMetadataInterceptor)
+            // The SDK's read timeout ends at the response headers; this one bounds every
+            // later wait for data too, and checks event frames before they are buffered.
+            .interceptor(ResponseGuardInterceptor);
         if let Some(token) = &self.bearer_token {
             builder = builder
                 .bearer_token(Token::new(token.clone(), None))

@@ -7,6 +7,7 @@ use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
+use super::guard::{find_in_chain, ReadTimeout};
 use super::metadata::ResponseMetadata;
 
 /// An error answered by Bedrock (or LocalBedrock): code, message and the response's metadata.
@@ -71,11 +72,22 @@ impl CoreError {
             return found;
         }
         let detail = error_chain(&err);
+        if let Some(timeout) = find_in_chain::<ReadTimeout>(&err) {
+            return Self::Timeout(format!("the call timed out: {timeout}"));
+        }
         match &err {
+            SdkError::ServiceError(context) if context.raw().status().is_success() => {
+                // A 2xx whose body the SDK could not read as the operation's output.
+                Self::InvalidResponse(format!(
+                    "the response (HTTP {}) could not be read: {detail}",
+                    context.raw().status().as_u16()
+                ))
+            }
             SdkError::ServiceError(context) => {
                 let service_error = context.err();
                 let attempts = metadata.as_ref().map_or(1, |m| m.retry_attempts + 1);
-                let mut metadata = ResponseMetadata::from_response(context.raw(), attempts);
+                let raw = context.raw();
+                let mut metadata = ResponseMetadata::from_response(raw, attempts);
                 if metadata.request_id.is_empty() {
                     metadata.request_id = service_error
                         .meta()
@@ -83,9 +95,16 @@ impl CoreError {
                         .unwrap_or_default()
                         .to_owned();
                 }
+                let (code, message) = match service_error.code() {
+                    Some(code) => (
+                        code.to_owned(),
+                        service_error.message().unwrap_or_default().to_owned(),
+                    ),
+                    None => unmodeled_error(raw.status().as_u16(), raw.body().bytes()),
+                };
                 Self::Service(ServiceError {
-                    code: service_error.code().unwrap_or("Unknown").to_owned(),
-                    message: service_error.message().unwrap_or_default().to_owned(),
+                    code,
+                    message,
                     metadata,
                 })
             }
@@ -96,6 +115,11 @@ impl CoreError {
             SdkError::DispatchFailure(_) => {
                 Self::Connect(format!("could not reach the endpoint: {detail}"))
             }
+            SdkError::ResponseError(_) if find_in_chain::<std::io::Error>(&err).is_some() => {
+                Self::Connect(format!(
+                    "the connection broke while the response was read: {detail}"
+                ))
+            }
             SdkError::ResponseError(_) => {
                 Self::InvalidResponse(format!("the response could not be read: {detail}"))
             }
@@ -105,6 +129,42 @@ impl CoreError {
             _ => Self::Internal(detail),
         }
     }
+}
+
+/// boto3's code and message for an error response that names no error code: a 5xx with
+/// an empty or HTML body is `("502", "Bad Gateway")`; any other body's `__type` (or the
+/// status) is the code, its `message` (or the whole text, when it is not JSON) the message.
+fn unmodeled_error(status: u16, body: Option<&[u8]>) -> (String, String) {
+    let body = body.unwrap_or_default();
+    let trimmed = body.trim_ascii();
+    if status >= 500 && (trimmed.is_empty() || trimmed.starts_with(b"<html>")) {
+        let reason = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or_default();
+        return (status.to_string(), reason.to_owned());
+    }
+    let text = String::from_utf8_lossy(body);
+    let parsed: Option<serde_json::Map<String, serde_json::Value>> =
+        serde_json::from_slice(body).ok();
+    let field = |name: &str| {
+        parsed
+            .as_ref()
+            .and_then(|map| map.get(name))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    let code = field("__type")
+        .map(|t| t.rsplit('#').next().unwrap_or_default().to_owned())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| status.to_string());
+    let message = match &parsed {
+        Some(_) => field("message")
+            .or_else(|| field("Message"))
+            .unwrap_or_default(),
+        None => text.into_owned(),
+    };
+    (code, message)
 }
 
 /// An error and its sources as one line ("dispatch failure: io error: connection refused"),

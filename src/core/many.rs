@@ -33,6 +33,30 @@ pub struct ManyConfig {
     pub max_backoff: Duration,
 }
 
+/// The most requests a run may keep in flight (beyond it, descriptors run out long before).
+pub const MAX_CONCURRENCY: usize = 100_000;
+/// The most retries per item a run may make.
+pub const MAX_RETRIES: u32 = 1_000;
+
+impl ManyConfig {
+    /// Checks the limits a caller gave: each within its range, or a message naming it.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(1..=MAX_CONCURRENCY).contains(&self.concurrency) {
+            return Err(format!(
+                "concurrency must be between 1 and {MAX_CONCURRENCY}, got {}",
+                self.concurrency
+            ));
+        }
+        if self.max_retries > MAX_RETRIES {
+            return Err(format!(
+                "max_retries must be between 0 and {MAX_RETRIES}, got {}",
+                self.max_retries
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for ManyConfig {
     fn default() -> Self {
         Self {
@@ -166,17 +190,35 @@ enum ErrorKind {
     Permanent,
 }
 
+/// Whether retrying `err` can help, and whether it says the service is overloaded: the
+/// SDK's own classification (its throttling and transient codes, the transient statuses,
+/// Bedrock's retryable errors, broken connections and timeouts), so that converse_many
+/// retries whatever `converse()` would, and adapts on whatever signals load.
 fn classify(err: &CoreError) -> ErrorKind {
+    use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
     match err {
-        CoreError::Service(service) => match service.code.as_str() {
-            "ThrottlingException"
-            | "ServiceUnavailableException"
-            | "ModelNotReadyException"
-            | "ModelTimeoutException"
-            | "TooManyRequestsException" => ErrorKind::Congestion,
-            "InternalServerException" => ErrorKind::Transient,
-            _ => ErrorKind::Permanent,
-        },
+        CoreError::Service(service) => {
+            let code = service.code.as_str();
+            let status = service.metadata.http_status_code;
+            if THROTTLING_ERRORS.contains(&code)
+                || matches!(
+                    code,
+                    "ServiceUnavailableException"
+                        | "ModelNotReadyException"
+                        | "ModelTimeoutException"
+                )
+                || matches!(status, 429 | 503)
+            {
+                ErrorKind::Congestion
+            } else if TRANSIENT_ERRORS.contains(&code)
+                || code == "InternalServerException"
+                || matches!(status, 408 | 500 | 502 | 504)
+            {
+                ErrorKind::Transient
+            } else {
+                ErrorKind::Permanent
+            }
+        }
         CoreError::Timeout(_) => ErrorKind::Congestion,
         CoreError::Connect(_) => ErrorKind::Transient,
         _ => ErrorKind::Permanent,
@@ -591,5 +633,68 @@ mod tests {
             classify(&CoreError::InvalidRequest("x".into())),
             ErrorKind::Permanent
         );
+    }
+
+    #[test]
+    fn statuses_and_unmodelled_codes_are_retried_as_the_sdk_retries_them() {
+        let answered = |code: &str, status: u16| {
+            CoreError::Service(super::super::error::ServiceError {
+                code: code.into(),
+                message: String::new(),
+                metadata: crate::core::ResponseMetadata {
+                    http_status_code: status,
+                    ..Default::default()
+                },
+            })
+        };
+        for (code, status) in [
+            ("InternalFailure", 500),
+            ("502", 502),
+            ("504", 504),
+            ("408", 408),
+        ] {
+            assert_eq!(
+                classify(&answered(code, status)),
+                ErrorKind::Transient,
+                "{code}"
+            );
+        }
+        for (code, status) in [("SlowDown", 400), ("429", 429), ("503", 503)] {
+            assert_eq!(
+                classify(&answered(code, status)),
+                ErrorKind::Congestion,
+                "{code}"
+            );
+        }
+        for (code, status) in [("ModelErrorException", 424), ("AccessDeniedException", 403)] {
+            assert_eq!(
+                classify(&answered(code, status)),
+                ErrorKind::Permanent,
+                "{code}"
+            );
+        }
+        assert_eq!(
+            classify(&CoreError::Connect("reset".into())),
+            ErrorKind::Transient
+        );
+    }
+
+    #[test]
+    fn limits_out_of_range_are_refused_by_name() {
+        let config = |concurrency, max_retries| ManyConfig {
+            concurrency,
+            max_retries,
+            ..ManyConfig::default()
+        };
+        assert!(config(0, 1).validate().unwrap_err().contains("concurrency"));
+        assert!(config(1 << 62, 1)
+            .validate()
+            .unwrap_err()
+            .contains("concurrency"));
+        assert!(config(4, u32::MAX)
+            .validate()
+            .unwrap_err()
+            .contains("max_retries"));
+        config(MAX_CONCURRENCY, MAX_RETRIES).validate().unwrap();
     }
 }

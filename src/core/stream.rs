@@ -25,6 +25,7 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 
 use super::error::{CoreError, ServiceError};
+use super::guard::{find_in_chain, ReadTimeout};
 use super::metadata::ResponseMetadata;
 use crate::wire;
 
@@ -369,6 +370,12 @@ fn stream_error(
                 message,
                 metadata: metadata.clone(),
             }))
+        }
+        _ if find_in_chain::<ReadTimeout>(&err).is_some() => {
+            let timeout = find_in_chain::<ReadTimeout>(&err).expect("found above");
+            StreamError::Failed(CoreError::Timeout(format!(
+                "the stream timed out: {timeout}"
+            )))
         }
         SdkError::ResponseError(_) => StreamError::Incomplete(format!(
             "a frame of the stream could not be decoded: {}",

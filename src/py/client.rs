@@ -27,6 +27,8 @@ use crate::wire;
 pub struct ChatClient {
     inner: Arc<LazyClient>,
     preflight: Preflight,
+    /// Whether pickles carry the explicit keys and tokens (the caller's opt-in).
+    pickle_credentials: bool,
 }
 
 /// Whether requests are checked against `fastconverse.models` before they are sent.
@@ -186,7 +188,7 @@ impl ChatClient {
         region_name=None, *, profile_name=None, endpoint_url=None, aws_access_key_id=None,
         aws_secret_access_key=None, aws_session_token=None, bearer_token=None,
         connect_timeout=None, read_timeout=None, max_attempts=None, retry_mode=None,
-        preflight="off",
+        preflight="off", pickle_credentials=false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -202,6 +204,7 @@ impl ChatClient {
         max_attempts: Option<u32>,
         retry_mode: Option<String>,
         preflight: &str,
+        pickle_credentials: bool,
     ) -> PyResult<Self> {
         let preflight = Preflight::parse(preflight).ok_or_else(|| {
             PyValueError::new_err(format!(
@@ -235,6 +238,7 @@ impl ChatClient {
         Ok(Self {
             inner: Arc::new(LazyClient::new(config)),
             preflight,
+            pickle_credentials,
         })
     }
 
@@ -354,14 +358,10 @@ impl ChatClient {
         &self,
         py: Python<'_>,
         requests: &Bound<'_, PyAny>,
-        concurrency: usize,
-        max_retries: u32,
+        concurrency: i64,
+        max_retries: i64,
     ) -> PyResult<super::many::ManyRun> {
-        let config = ManyConfig {
-            concurrency,
-            max_retries,
-            ..ManyConfig::default()
-        };
+        let config = many_config(concurrency, max_retries)?;
         if self.preflight == Preflight::Off {
             return super::many::start(py, self.inner.clone(), requests, config);
         }
@@ -382,8 +382,8 @@ impl ChatClient {
     fn converse_many<'py>(
         slf: &Bound<'py, Self>,
         requests: &Bound<'py, PyAny>,
-        concurrency: usize,
-        max_retries: u32,
+        concurrency: i64,
+        max_retries: i64,
         on_error: &str,
         progress: Option<&Bound<'py, PyAny>>,
         checkpoint: Option<&Bound<'py, PyAny>>,
@@ -406,8 +406,8 @@ impl ChatClient {
     fn converse_many_async<'py>(
         slf: &Bound<'py, Self>,
         requests: &Bound<'py, PyAny>,
-        concurrency: usize,
-        max_retries: u32,
+        concurrency: i64,
+        max_retries: i64,
         on_error: &str,
         progress: Option<&Bound<'py, PyAny>>,
         checkpoint: Option<&Bound<'py, PyAny>>,
@@ -442,7 +442,10 @@ impl ChatClient {
         self.config().endpoint_url.clone()
     }
 
-    /// Pickling keeps the configuration only; the unpickled client resolves it again.
+    /// Pickling keeps the configuration only; the unpickled client resolves it again
+    /// where it lands. Explicit keys and tokens travel only with `pickle_credentials=True`:
+    /// pickles end up in caches and spill files, so by default the unpickled client finds
+    /// its credentials as any client does (environment, profile, instance or container role).
     fn __getnewargs_ex__<'py>(
         &self,
         py: Python<'py>,
@@ -452,10 +455,13 @@ impl ChatClient {
         kwargs.set_item("region_name", &c.region)?;
         kwargs.set_item("profile_name", &c.profile)?;
         kwargs.set_item("endpoint_url", &c.endpoint_url)?;
-        kwargs.set_item("aws_access_key_id", &c.access_key_id)?;
-        kwargs.set_item("aws_secret_access_key", &c.secret_access_key)?;
-        kwargs.set_item("aws_session_token", &c.session_token)?;
-        kwargs.set_item("bearer_token", &c.bearer_token)?;
+        if self.pickle_credentials {
+            kwargs.set_item("aws_access_key_id", &c.access_key_id)?;
+            kwargs.set_item("aws_secret_access_key", &c.secret_access_key)?;
+            kwargs.set_item("aws_session_token", &c.session_token)?;
+            kwargs.set_item("bearer_token", &c.bearer_token)?;
+            kwargs.set_item("pickle_credentials", true)?;
+        }
         kwargs.set_item(
             "connect_timeout",
             c.connect_timeout.map(|d| d.as_secs_f64()),
@@ -496,6 +502,29 @@ impl ChatClient {
     }
 }
 
+/// The scheduler's settings from converse_many's keywords, each checked against its range
+/// (ValueError naming it), before anything is read or started.
+fn many_config(concurrency: i64, max_retries: i64) -> PyResult<ManyConfig> {
+    let config = ManyConfig {
+        // Out of range either way: validate() names it with the value the caller gave.
+        concurrency: usize::try_from(concurrency).unwrap_or(usize::MAX),
+        max_retries: u32::try_from(max_retries).unwrap_or(u32::MAX),
+        ..ManyConfig::default()
+    };
+    match config.validate() {
+        Ok(()) => Ok(config),
+        Err(_) if concurrency < 1 => Err(PyValueError::new_err(format!(
+            "concurrency must be between 1 and {}, got {concurrency}",
+            crate::core::many::MAX_CONCURRENCY
+        ))),
+        Err(_) if max_retries < 0 => Err(PyValueError::new_err(format!(
+            "max_retries must be between 0 and {}, got {max_retries}",
+            crate::core::many::MAX_RETRIES
+        ))),
+        Err(message) => Err(PyValueError::new_err(message)),
+    }
+}
+
 /// converse_many's ordering, progress and checkpoints live in `fastconverse._many`, on top
 /// of the Rust scheduler that `converse_many_iter` starts.
 #[allow(clippy::too_many_arguments)]
@@ -503,12 +532,13 @@ fn many_helper<'py>(
     client: &Bound<'py, ChatClient>,
     function: &str,
     requests: &Bound<'py, PyAny>,
-    concurrency: usize,
-    max_retries: u32,
+    concurrency: i64,
+    max_retries: i64,
     on_error: &str,
     progress: Option<&Bound<'py, PyAny>>,
     checkpoint: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    many_config(concurrency, max_retries)?;
     let py = client.py();
     let kwargs = PyDict::new(py);
     kwargs.set_item("concurrency", concurrency)?;

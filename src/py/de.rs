@@ -54,9 +54,20 @@ pub enum DeError {
     OutOfRange(String),
     /// Python raised while a value was read (a file's read(), a failing __repr__).
     Python(String),
+    /// Containers nested deeper than [`MAX_DEPTH`] (a dict or list that contains itself
+    /// is the usual cause); the message is written by [`from_py`], which sees the root.
+    TooDeep,
     /// Any other message (from a wire type's own checks).
     Custom(String),
 }
+
+/// How deep dicts and lists may nest in a request, the request's own levels included.
+///
+/// The reader recurses once per level, and so do the SDK's serializer and the drop of a
+/// JSON document: without a bound, a self-referential dict or a document nested some
+/// thousands of levels deep overflows the stack and kills the interpreter. The SDK reads
+/// response documents to 256 levels; a request document may nest as deep.
+pub const MAX_DEPTH: usize = 256 + 16;
 
 impl fmt::Display for DeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -127,6 +138,10 @@ impl DeError {
             Self::OutOfRange(detail) => format!("Invalid value for parameter {path}: {detail}"),
             Self::Python(detail) => format!("Invalid value for parameter {path}: {detail}"),
             Self::Custom(detail) => format!("Invalid value for parameter {path}: {detail}"),
+            Self::TooDeep => format!(
+                "Invalid value for parameter {path}: dicts and lists nested more than {MAX_DEPTH} \
+                 levels deep"
+            ),
         }
     }
 }
@@ -143,6 +158,9 @@ pub struct ParamError {
 /// Reads a wire shape out of a Python value, reporting the first problem with its path.
 pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> Result<T, ParamError> {
     serde_path_to_error::deserialize(PyDe::new(value)).map_err(|err| {
+        if matches!(err.inner(), DeError::TooDeep) {
+            return too_deep(value, err.path());
+        }
         let raw_path = err.path().to_string();
         let mut path = if raw_path == "." {
             String::new()
@@ -175,15 +193,87 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> Result<T, Param
     })
 }
 
+/// The error for nesting beyond [`MAX_DEPTH`]: walks the failing path again from the root
+/// to tell a value that contains itself (named where it first refers back) from one that
+/// is merely deep (named by its first levels, the rest elided).
+fn too_deep(root: &Bound<'_, PyAny>, path: &serde_path_to_error::Path) -> ParamError {
+    use serde_path_to_error::Segment;
+    /// Levels of a deep value's path named in the message.
+    const SHOWN_LEVELS: usize = 12;
+
+    let mut ancestors: Vec<*mut pyo3::ffi::PyObject> = vec![root.as_ptr()];
+    let mut current = root.clone();
+    let mut name = String::new();
+    let mut cycle = false;
+    let mut levels = 0;
+    for (level, segment) in path.iter().enumerate() {
+        levels = level + 1;
+        let step = match segment {
+            Segment::Seq { index } => (format!("[{index}]"), current.get_item(*index)),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                let dot = if level == 0 { "" } else { "." };
+                (format!("{dot}{key}"), current.get_item(key.as_str()))
+            }
+            Segment::Unknown => break,
+        };
+        let (part, Ok(next)) = step else { break };
+        if level < SHOWN_LEVELS {
+            name.push_str(&part);
+        }
+        if ancestors.contains(&next.as_ptr()) {
+            cycle = true;
+            break;
+        }
+        ancestors.push(next.as_ptr());
+        current = next;
+    }
+    let shown = if levels > SHOWN_LEVELS {
+        format!("{name}...")
+    } else {
+        name.clone()
+    };
+    let message = if cycle {
+        format!(
+            "Invalid value for parameter {shown}: a dict or list that contains itself cannot be \
+             sent (JSON has no references)"
+        )
+    } else {
+        DeError::TooDeep.describe(if shown.is_empty() { "input" } else { &shown })
+    };
+    ParamError {
+        path: name,
+        message,
+    }
+}
+
 /// A serde Deserializer over one Python object.
 pub struct PyDe<'py> {
     obj: Bound<'py, PyAny>,
+    /// Containers above this value; at most [`MAX_DEPTH`].
+    depth: usize,
 }
 
 impl<'py> PyDe<'py> {
     /// Wraps `obj` (a new reference: the deserializer owns what it reads).
     pub fn new(obj: &Bound<'py, PyAny>) -> Self {
-        Self { obj: obj.clone() }
+        Self {
+            obj: obj.clone(),
+            depth: 0,
+        }
+    }
+
+    /// The deserializer of a value inside this one's dict or list.
+    fn child(obj: Bound<'py, PyAny>, depth: usize) -> Self {
+        Self { obj, depth }
+    }
+
+    /// The depth of this value's members, refused beyond [`MAX_DEPTH`].
+    fn inner_depth(&self) -> Result<usize, DeError> {
+        if self.depth >= MAX_DEPTH {
+            Err(DeError::TooDeep)
+        } else {
+            Ok(self.depth + 1)
+        }
     }
 
     /// `str()` of the value's type, as botocore shows it.
@@ -495,18 +585,22 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         if let Ok(list) = self.obj.cast::<PyList>() {
+            let depth = self.inner_depth()?;
             let items: Vec<Bound<'py, PyAny>> = list.iter().collect();
             return visitor.visit_seq(SeqAccess {
                 items,
                 index: 0,
+                depth,
                 _marker: std::marker::PhantomData,
             });
         }
         if let Ok(tuple) = self.obj.cast::<PyTuple>() {
+            let depth = self.inner_depth()?;
             let items: Vec<Bound<'py, PyAny>> = tuple.iter().collect();
             return visitor.visit_seq(SeqAccess {
                 items,
                 index: 0,
+                depth,
                 _marker: std::marker::PhantomData,
             });
         }
@@ -532,7 +626,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let dict = self.dict()?;
-        visitor.visit_map(MapAccess::new(dict))
+        visitor.visit_map(MapAccess::new(dict, self.inner_depth()?))
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -572,6 +666,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
         visitor.visit_enum(EnumAccess {
             name,
             value,
+            depth: self.inner_depth()?,
             _marker: std::marker::PhantomData,
         })
     }
@@ -588,6 +683,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
 struct SeqAccess<'de, 'py> {
     items: Vec<Bound<'py, PyAny>>,
     index: usize,
+    depth: usize,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -602,7 +698,8 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'de, 'py> {
             return Ok(None);
         };
         self.index += 1;
-        seed.deserialize(PyDe { obj: item.clone() }).map(Some)
+        seed.deserialize(PyDe::child(item.clone(), self.depth))
+            .map(Some)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -613,14 +710,16 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'de, 'py> {
 struct MapAccess<'de, 'py> {
     items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     index: usize,
+    depth: usize,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
 impl<'py> MapAccess<'_, 'py> {
-    fn new(dict: &Bound<'py, PyDict>) -> Self {
+    fn new(dict: &Bound<'py, PyDict>, depth: usize) -> Self {
         Self {
             items: dict.iter().collect(),
             index: 0,
+            depth,
             _marker: std::marker::PhantomData,
         }
     }
@@ -639,13 +738,14 @@ impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
         if !key.is_instance_of::<PyString>() {
             return Err(PyDe::new(key).invalid("<class 'str'> (as a dict key)"));
         }
-        seed.deserialize(PyDe { obj: key.clone() }).map(Some)
+        seed.deserialize(PyDe::child(key.clone(), self.depth))
+            .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let value = &self.items[self.index].1;
         self.index += 1;
-        seed.deserialize(PyDe { obj: value.clone() })
+        seed.deserialize(PyDe::child(value.clone(), self.depth))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -656,6 +756,7 @@ impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
 struct EnumAccess<'de, 'py> {
     name: String,
     value: Bound<'py, PyAny>,
+    depth: usize,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -673,6 +774,7 @@ impl<'de, 'py> de::EnumAccess<'de> for EnumAccess<'de, 'py> {
             variant,
             VariantAccess {
                 value: self.value,
+                depth: self.depth,
                 _marker: std::marker::PhantomData,
             },
         ))
@@ -681,6 +783,7 @@ impl<'de, 'py> de::EnumAccess<'de> for EnumAccess<'de, 'py> {
 
 struct VariantAccess<'de, 'py> {
     value: Bound<'py, PyAny>,
+    depth: usize,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -692,11 +795,11 @@ impl<'de, 'py> de::VariantAccess<'de> for VariantAccess<'de, 'py> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
-        seed.deserialize(PyDe { obj: self.value })
+        seed.deserialize(PyDe::child(self.value, self.depth))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
-        de::Deserializer::deserialize_seq(PyDe { obj: self.value }, visitor)
+        de::Deserializer::deserialize_seq(PyDe::child(self.value, self.depth), visitor)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -704,6 +807,6 @@ impl<'de, 'py> de::VariantAccess<'de> for VariantAccess<'de, 'py> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        de::Deserializer::deserialize_map(PyDe { obj: self.value }, visitor)
+        de::Deserializer::deserialize_map(PyDe::child(self.value, self.depth), visitor)
     }
 }

@@ -13,6 +13,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCFunction, PyDict, PyTuple};
 use pyo3_log::{Caching, Logger, ResetHandle};
 
+use super::exit::python_exiting;
+
 /// The code that chains our cache reset onto `logging.Logger.manager._clear_cache`.
 const HOOK: &std::ffi::CStr = c"
 def _hook(manager, reset):
@@ -40,13 +42,37 @@ pub fn init(py: Python<'_>) -> PyResult<()> {
     let logger = Logger::new(py, caching)?
         .filter(LevelFilter::Off)
         .filter_target("fastconverse".to_owned(), LevelFilter::Trace);
-    let Ok(handle) = logger.install() else {
+    let handle = logger.reset_handle();
+    if log::set_boxed_logger(Box::new(UntilExit(logger))).is_err() {
         return Ok(());
-    };
+    }
+    log::set_max_level(LevelFilter::Trace);
     if hooked {
         hook(py, handle)?;
     }
     Ok(())
+}
+
+/// pyo3-log's logger, silent once the interpreter has begun to exit: a record from a
+/// runtime thread then would take the GIL of an interpreter being torn down.
+struct UntilExit(Logger);
+
+impl log::Log for UntilExit {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        !python_exiting() && self.0.enabled(metadata)
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if !python_exiting() {
+            self.0.log(record);
+        }
+    }
+
+    fn flush(&self) {
+        if !python_exiting() {
+            self.0.flush();
+        }
+    }
 }
 
 /// Whether this Python's logging has the cache-clearing method the hook chains onto.

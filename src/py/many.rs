@@ -14,6 +14,7 @@ use tokio::sync::mpsc;
 use super::asyncio::{awaitable, ready};
 use super::de::from_py;
 use super::errors::to_pyerr;
+use super::exit::python_exiting;
 use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
@@ -48,9 +49,7 @@ pub fn start(
     requests: &Bound<'_, PyAny>,
     config: ManyConfig,
 ) -> PyResult<ManyRun> {
-    if config.concurrency == 0 {
-        return Err(PyValueError::new_err("concurrency must be at least 1"));
-    }
+    config.validate().map_err(PyValueError::new_err)?;
     if requests.is_instance_of::<PyDict>() {
         return Err(PyValueError::new_err(
             "requests must be an iterable of request dicts, not one dict (wrap it in a list)",
@@ -92,6 +91,11 @@ pub fn start(
 /// is dropped. Holds the GIL only while it pulls and converts one request.
 fn feed(iterator: Py<PyAny>, items: mpsc::Sender<Item>, input_error: Arc<Mutex<Option<PyErr>>>) {
     for index in 0usize.. {
+        if python_exiting() {
+            // The interpreter is going away: leak the iterator rather than touch Python.
+            std::mem::forget(iterator);
+            return;
+        }
         let next = Python::attach(|py| -> Option<Item> {
             let iterator = iterator.bind(py);
             let value = match iterator.call_method0("__next__") {
@@ -113,7 +117,11 @@ fn feed(iterator: Py<PyAny>, items: mpsc::Sender<Item>, input_error: Arc<Mutex<O
             break; // the run was closed
         }
     }
-    Python::attach(|_py| drop(iterator));
+    if python_exiting() {
+        std::mem::forget(iterator);
+    } else {
+        Python::attach(|_py| drop(iterator));
+    }
 }
 
 /// The next outcome, or None when every item has been answered.

@@ -4,6 +4,7 @@ mod asyncio;
 mod client;
 mod de;
 mod errors;
+mod exit;
 mod local;
 mod logs;
 mod many;
@@ -14,6 +15,7 @@ use pyo3::prelude::*;
 
 /// Adds every class and function to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    exit::register(m.py())?;
     logs::init(m.py())?;
     client::register(m)?;
     local::register(m)?;

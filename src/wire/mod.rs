@@ -80,8 +80,8 @@ impl fmt::Display for WireError {
             WireError::Build(message) => write!(f, "invalid request: {message}"),
             WireError::UnknownUnionMember { shape } => write!(
                 f,
-                "the response holds a {shape} member that this version of the AWS SDK does not know; \
-                 upgrade fastconverse"
+                "the response holds a {shape} that this version of fastconverse cannot read: \
+                 a kind the service added later, or a response that is not Bedrock's"
             ),
             WireError::MissingMember { shape, member } => write!(
                 f,

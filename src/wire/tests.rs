@@ -509,8 +509,8 @@ async fn an_unknown_union_member_in_a_response_is_an_error() {
     );
     assert_eq!(
         err.to_string(),
-        "the response holds a ContentBlock member that this version of the AWS SDK does not know; \
-         upgrade fastconverse"
+        "the response holds a ContentBlock that this version of fastconverse cannot read: a kind \
+         the service added later, or a response that is not Bedrock's"
     );
 }
 
