@@ -30,7 +30,7 @@ class RawServer:
 
     def __init__(self) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
+        self._listener.settimeout(0.05)
         self._stop = threading.Event()
         self._queue: collections.deque[Action] = collections.deque()
         self._lock = threading.Lock()
@@ -88,7 +88,7 @@ class RawServer:
 
 def _read_request(conn: socket.socket, stop: threading.Event) -> bool:
     """Reads one request (headers and Content-Length body); False if the client left."""
-    conn.settimeout(0.2)
+    conn.settimeout(0.05)
     data = b""
 
     def receive_until(done: Callable[[bytes], bool]) -> bool:
@@ -207,7 +207,8 @@ def event_frame(event_type: str, payload: dict[str, Any], message_type: str = "e
 
 
 def stream(frames: list[bytes], *, then: str = "close") -> Action:
-    """A 200 event stream of `frames` (chunked); then ``"close"`` or ``"stall"``."""
+    """A 200 event stream of `frames` (chunked), then: ``"close"`` (the stream's end),
+    ``"stall"`` (nothing until the server closes) or ``"reset"`` (a TCP reset)."""
 
     def action(conn: socket.socket, stop: threading.Event) -> None:
         head = _head(200, {**EVENT_STREAM, "Transfer-Encoding": "chunked"}, None)
@@ -216,6 +217,8 @@ def stream(frames: list[bytes], *, then: str = "close") -> Action:
             conn.sendall(f"{len(frame):x}\r\n".encode() + frame + b"\r\n")
         if then == "stall":
             stop.wait()
+        elif then == "reset":
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         else:
             conn.sendall(b"0\r\n\r\n")
 
