@@ -117,67 +117,52 @@ def _exception(name: str, cls: type[BedrockError]) -> Fault:
 
 HTML_BODY = "<html><body><h1>Gateway trouble</h1></body></html>"
 
+# (status, the error code Bedrock sends with it, its class, whether converse() retries it)
+STATUSES: list[tuple[int, str | None, type[BedrockError], bool]] = [
+    (429, "ThrottlingException", fastconverse.ThrottlingException, True),
+    (500, "InternalServerException", fastconverse.InternalServerException, True),
+    (502, None, ServiceError, True),
+    (503, "ServiceUnavailableException", fastconverse.ServiceUnavailableException, True),
+    (504, None, ServiceError, True),
+    (408, "ModelTimeoutException", fastconverse.ModelTimeoutException, False),
+]
+
+
+def _status_faults() -> list[Fault]:
+    """Each status with a JSON error body, an HTML page and an empty body.
+
+    Without a code, boto3's code is the status; the SDK retries 500/502/503/504 and the
+    throttling codes, and converse_many retries 408 and 429 as well.
+    """
+    faults = []
+    for status, code, cls, retried in STATUSES:
+        json_body = {"message": "injected"} | ({"__type": code} if code else {})
+        faults.append(
+            Fault(
+                f"{status}-json",
+                _status(status, json_body, JSON),
+                cls,
+                retried,
+                True,
+                code=code or str(status),
+            )
+        )
+        for name, body, headers in [("html", HTML_BODY, HTML), ("empty", b"", JSON)]:
+            faults.append(
+                Fault(
+                    f"{status}-{name}",
+                    _status(status, body, headers),
+                    ServiceError,
+                    status in (500, 502, 503, 504),
+                    True,
+                    code=str(status),
+                )
+            )
+    return faults
+
+
 FAULTS = [
-    Fault(
-        "throttled-429",
-        _status(429, {"__type": "ThrottlingException", "message": "slow"}, JSON),
-        fastconverse.ThrottlingException,
-        True,
-        True,
-        code="ThrottlingException",
-    ),
-    Fault("429-empty", _status(429, b"", JSON), ServiceError, False, True, code="429"),
-    Fault("429-html", _status(429, HTML_BODY, HTML), ServiceError, False, True, code="429"),
-    Fault(
-        "500-json",
-        _status(500, {"__type": "InternalServerException", "message": "x"}, JSON),
-        fastconverse.InternalServerException,
-        True,
-        True,
-        code="InternalServerException",
-    ),
-    Fault("500-html", _status(500, HTML_BODY, HTML), ServiceError, True, True, code="500"),
-    Fault("500-empty", _status(500, b"", JSON), ServiceError, True, True, code="500"),
-    Fault(
-        "502-json",
-        _status(502, {"message": "bad gateway"}, JSON),
-        ServiceError,
-        True,
-        True,
-        code="502",
-    ),
-    Fault("502-html", _status(502, HTML_BODY, HTML), ServiceError, True, True, code="502"),
-    Fault("502-empty", _status(502, b"", HTML), ServiceError, True, True, code="502"),
-    Fault(
-        "503-json",
-        _status(503, {"__type": "ServiceUnavailableException", "message": "x"}, JSON),
-        fastconverse.ServiceUnavailableException,
-        True,
-        True,
-        code="ServiceUnavailableException",
-    ),
-    Fault("503-html", _status(503, HTML_BODY, HTML), ServiceError, True, True, code="503"),
-    Fault("503-empty", _status(503, b"", JSON), ServiceError, True, True, code="503"),
-    Fault(
-        "504-json",
-        _status(504, {"message": "gateway timeout"}, JSON),
-        ServiceError,
-        True,
-        True,
-        code="504",
-    ),
-    Fault("504-html", _status(504, HTML_BODY, HTML), ServiceError, True, True, code="504"),
-    Fault("504-empty", _status(504, b"", JSON), ServiceError, True, True, code="504"),
-    Fault(
-        "408-json",
-        _status(408, {"__type": "ModelTimeoutException", "message": "x"}, JSON),
-        fastconverse.ModelTimeoutException,
-        False,
-        True,
-        code="ModelTimeoutException",
-    ),
-    Fault("408-html", _status(408, HTML_BODY, HTML), ServiceError, False, True, code="408"),
-    Fault("408-empty", _status(408, b"", JSON), ServiceError, False, True, code="408"),
+    *_status_faults(),
     Fault("reset-before-headers", raw_server.reset, EndpointConnectionError, True, True),
     Fault(
         "reset-after-headers",
