@@ -19,6 +19,7 @@ PAGES = [
     "pipelines.md",
     "testing.md",
     "errors.md",
+    "reliability.md",
     "logging.md",
     "reference.md",
 ]
