@@ -672,8 +672,12 @@ class Generator:
         n = s["min"]
         if not isinstance(n, int):
             raise GenError(f"{shape}: non-integer min {n!r}")
-        if t in ("string", "list") and n > 0:
+        if t == "string" and n > 0:
             return f"fastconverse::min::length::{n}"
+        if t == "list" and n > 0:
+            # Apart from strings: botocore checks a value's type before its length, so a
+            # list given for a string (or a string for a list) is a type error.
+            return f"fastconverse::min::items::{n}"
         if t in ("integer", "long", "float", "double"):
             return f"fastconverse::min::value::{n}"
         return None

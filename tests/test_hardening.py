@@ -248,7 +248,7 @@ def test_a_frame_claiming_4_gib_is_refused_at_its_prelude(raw: RawServer) -> Non
     with pytest.raises(IncompleteStreamError, match="payload length of 4294967279") as info:
         events.extend(stream)
     assert events == [{"messageStart": {"role": "assistant"}}]
-    assert info.value.events == events
+    assert info.value.events == []  # the loop took the one event
 
 
 # --------------------------------------------------------------------------------------------
@@ -429,3 +429,28 @@ def test_exit_with_a_many_run_open_is_quiet() -> None:
         """
     )
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "leaving", "")
+
+
+def test_exit_with_sync_calls_and_a_stream_in_flight_is_prompt_and_quiet() -> None:
+    # The server answers in 60 s: an exit that waited for the calls would pass the 60 s
+    # bound of _run_and_exit and fail; LocalBedrock itself is never stopped.
+    done = _run_and_exit(
+        f"""
+        import threading
+        from fastconverse import LocalBedrock
+        server = LocalBedrock(latency=60)
+        client = server.client()
+        messages = [{{"role": "user", "content": [{{"text": "x"}}]}}]
+        for _ in range(4):
+            threading.Thread(
+                target=client.converse, kwargs=dict(modelId={MODEL_ID!r}, messages=messages),
+                daemon=True,
+            ).start()
+        server.latency = 0
+        server.queue_stream([{{"messageStart": {{"role": "assistant"}}}}, 60])
+        stream = client.converse_stream(modelId={MODEL_ID!r}, messages=messages)
+        print(next(iter(stream)))
+        """
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert done.stdout.strip() == "{'messageStart': {'role': 'assistant'}}"

@@ -514,14 +514,15 @@ async def test_faults_raise_incomplete_stream_error_sync_and_async(
     assert isinstance(error, IncompleteStreamError), error
     expected = events[:4] if fault == "truncate" else PARTIAL
     assert received == expected
-    assert error.events == expected
+    # The loop took every event: the error carries only what it had not (nothing here).
+    assert error.events == []
     assert error.code == "IncompleteStreamError"
     assert error.request_id
 
     astream = await client.converse_stream_async(**REQUEST)
     received, error = await acollect(astream)
     assert isinstance(error, IncompleteStreamError), error
-    assert received == error.events == expected
+    assert received == expected and error.events == []
     # The failure sticks: helpers report it again.
     with pytest.raises(IncompleteStreamError):
         await astream.final_response()
@@ -550,7 +551,7 @@ def test_incomplete_stream_error_pickles_with_its_events(
 ) -> None:
     server.queue_stream(PARTIAL, fault="truncate")
     with pytest.raises(IncompleteStreamError) as info:
-        list(client.converse_stream(**REQUEST))
+        client.converse_stream(**REQUEST).final_response()
     again = pickle.loads(pickle.dumps(info.value))
     assert again.events == PARTIAL
     assert str(again) == str(info.value)
@@ -645,7 +646,7 @@ def test_breaking_out_of_the_loop_closes_the_connection(
     assert stream.closed
     with pytest.raises(IncompleteStreamError, match="closed") as info:
         stream.final_response()
-    assert info.value.events == [START]
+    assert info.value.events == []  # the loop took START
 
 
 def test_close_closes_the_connection(server: LocalBedrock, client: ChatClient) -> None:
@@ -846,3 +847,22 @@ def test_a_ten_second_pause_mid_stream_completes(server: LocalBedrock, client: C
     assert stream.text() == "before Hello, world!"
     assert stream.final_response()["stopReason"] == "end_turn"
     assert server.stats()["cancelled"] == 0
+
+
+def test_events_the_loop_took_are_not_kept_but_the_rest_are(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # A stream read by a loop holds its assembled reply, not its events: an error
+    # carries only the events the loop had not taken yet.
+    server.queue_stream(PARTIAL, fault="truncate")
+    stream = client.converse_stream(**REQUEST)
+    events = iter(stream)
+    assert next(events) == START
+    with pytest.raises(IncompleteStreamError) as info:
+        stream.text()
+    assert info.value.events == PARTIAL[1:]
+    # The loop still gets them, then the failure again.
+    rest: list[Any] = []
+    with pytest.raises(IncompleteStreamError):
+        rest.extend(events)
+    assert rest == PARTIAL[1:]

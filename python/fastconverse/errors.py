@@ -216,7 +216,8 @@ class IncompleteStreamError(BedrockError):
 
     Raised when the stream ends without ``messageStop`` and ``metadata``, when its
     connection drops, when a frame fails its checksum, and when the stream is read after
-    it was closed early. ``events`` holds the event dicts received before that, in order.
+    it was closed early. ``events`` holds the event dicts received before that which the
+    caller's loop had not taken yet, in order (a stream keeps no event its loop took).
     """
 
     default_code = "IncompleteStreamError"

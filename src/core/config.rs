@@ -9,6 +9,7 @@ use aws_config::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_credential_types::Credentials;
+use aws_sdk_bedrockruntime::config::retry::RetryPartition;
 use aws_sdk_bedrockruntime::config::Token;
 use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 
@@ -198,6 +199,11 @@ impl ClientConfig {
         let mut builder = aws_sdk_bedrockruntime::config::Builder::from(&shared)
             .timeout_config(timeouts)
             .retry_config(retry)
+            // Each client its own retry quota and rate limiter, as each boto3 client has:
+            // the SDK's default partition is one per service for the whole process, so
+            // retries spent by one client (a test, a failing pipeline) would stop another
+            // client's retries.
+            .retry_partition(RetryPartition::custom("fastconverse").build())
             // A reasoning model may think for minutes before its first byte: the read
             // timeout is the caller's guard, not the SDK's stalled-stream heuristics.
             .stalled_stream_protection(StalledStreamProtectionConfig::disabled())

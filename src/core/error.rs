@@ -34,6 +34,13 @@ pub enum CoreError {
     InvalidConfig(String),
     /// The request could not be built from what the caller gave.
     InvalidRequest(String),
+    /// A field the caller gave fails botocore's checks: its path and the whole message.
+    InvalidParameter {
+        /// Dotted path of the field (`messages[0].content`); empty for the top level.
+        path: String,
+        /// The message, path included.
+        message: String,
+    },
     /// The connection could not be made or broke before a response arrived.
     Connect(String),
     /// A connect or read timeout expired.
@@ -48,6 +55,7 @@ impl fmt::Display for CoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Service(err) => write!(f, "{}: {}", err.code, err.message),
+            Self::InvalidParameter { message, .. } => f.write_str(message),
             Self::NoCredentials(msg)
             | Self::NoRegion(msg)
             | Self::InvalidConfig(msg)

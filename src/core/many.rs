@@ -321,7 +321,7 @@ fn error_label(err: &CoreError) -> &str {
         CoreError::NoCredentials(_) => "no credentials",
         CoreError::NoRegion(_) => "no region",
         CoreError::InvalidConfig(_) => "invalid configuration",
-        CoreError::InvalidRequest(_) => "invalid request",
+        CoreError::InvalidRequest(_) | CoreError::InvalidParameter { .. } => "invalid request",
         CoreError::Connect(_) => "a connection error",
         CoreError::Timeout(_) => "a timeout",
         CoreError::InvalidResponse(_) => "an unreadable response",

@@ -3,8 +3,11 @@
 //!
 //! The SDK's receiver ends cleanly (`Ok(None)`) on a connection that closes between
 //! frames, and hands exception events back on its error side; this module turns both
-//! into errors a caller cannot mistake for a complete answer. Events are kept as they
-//! arrive, so that helpers can read the whole stream whatever a caller already iterated.
+//! into errors a caller cannot mistake for a complete answer. Each event feeds the
+//! [`Assembly`] as it arrives (the reply so far, and the text deltas for `text()` and
+//! `iter_text()`), and waits for the loop only until the loop takes it: a stream read
+//! by a loop holds the assembly, never the list of its events, so that reading a long
+//! stream costs what its reply costs.
 //!
 //! A task on the runtime (the pump) reads the receiver and converts each event as soon
 //! as its frame arrives, next to the connection's own task; the caller takes converted
@@ -12,8 +15,9 @@
 //! the stream, or dropping it) stops the pump, which drops the receiver and with it the
 //! HTTP response.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -85,14 +89,17 @@ impl CloseHandle {
 /// What the pump hands over: an event, or the error that ended the stream.
 type Item = Result<wire::ConverseStreamOutput, StreamError>;
 
-/// One ConverseStream response: the pump's channel and every event received so far.
+/// One ConverseStream response: the pump's channel, the reply assembled so far, and the
+/// events the loop has not taken yet.
 pub struct ConverseStream {
     incoming: Option<UnboundedReceiver<Item>>,
-    events: Vec<wire::ConverseStreamOutput>,
+    /// Events received that the loop (the shared cursor) has not taken yet.
+    unread: VecDeque<wire::ConverseStreamOutput>,
+    /// Events received in all.
+    received: usize,
+    assembly: Assembly,
     metadata: ResponseMetadata,
     signal: Arc<CloseSignal>,
-    /// Events handed out by [`ConverseStream::next_event`] (the shared cursor).
-    cursor: usize,
     saw_message_stop: bool,
     saw_metadata: bool,
     failed: Option<StreamError>,
@@ -107,7 +114,8 @@ impl fmt::Debug for ConverseStream {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ConverseStream")
             .field("open", &self.incoming.is_some())
-            .field("events", &self.events.len())
+            .field("received", &self.received)
+            .field("unread", &self.unread.len())
             .field("complete", &self.is_complete())
             .field("failed", &self.failed)
             .finish()
@@ -122,10 +130,11 @@ impl ConverseStream {
         tokio::spawn(pump(receiver, sender, metadata.clone()));
         Self {
             incoming: Some(incoming),
-            events: Vec::new(),
+            unread: VecDeque::new(),
+            received: 0,
+            assembly: Assembly::default(),
             metadata,
             signal: Arc::default(),
-            cursor: 0,
             saw_message_stop: false,
             saw_metadata: false,
             failed: None,
@@ -152,9 +161,14 @@ impl ConverseStream {
                 target: TARGET,
                 level,
                 "ConverseStream ended ({how}) after {} events, request id {request_id}",
-                self.events.len(),
+                self.received,
             );
         }
+    }
+
+    /// How many events have arrived (exception events excluded).
+    pub fn received(&self) -> usize {
+        self.received
     }
 
     /// boto3's `ResponseMetadata` of the initial HTTP response.
@@ -167,9 +181,10 @@ impl ConverseStream {
         CloseHandle(self.signal.clone())
     }
 
-    /// Every event received so far, in arrival order (exception events excluded).
-    pub fn events(&self) -> &[wire::ConverseStreamOutput] {
-        &self.events
+    /// Events received that the loop has not taken, in arrival order (exception events
+    /// excluded): all of them when only helpers have read the stream.
+    pub fn unread_events(&self) -> &VecDeque<wire::ConverseStreamOutput> {
+        &self.unread
     }
 
     /// Whether `messageStop` and `metadata` have both arrived.
@@ -191,27 +206,25 @@ impl ConverseStream {
         }
     }
 
-    /// Advances the shared cursor (iteration over the stream): the index in
-    /// [`ConverseStream::events`] of the next event, `None` after the last one.
-    pub async fn advance(&mut self) -> Result<Option<usize>, StreamError> {
-        let index = self.cursor;
-        if self.fetch(index).await? {
-            self.cursor += 1;
-            Ok(Some(index))
-        } else {
-            Ok(None)
-        }
-    }
-
-    /// Makes sure the event at `index` has arrived: true when it has, false when the
-    /// stream ended complete before it.
-    pub async fn fetch(&mut self, index: usize) -> Result<bool, StreamError> {
-        while index >= self.events.len() {
+    /// The loop's next event (taken out of the stream), `None` after the last one.
+    pub async fn advance(&mut self) -> Result<Option<wire::ConverseStreamOutput>, StreamError> {
+        while self.unread.is_empty() {
             if !self.receive().await? {
-                return Ok(false);
+                return Ok(None);
             }
         }
-        Ok(true)
+        Ok(self.unread.pop_front())
+    }
+
+    /// The text delta at `position` (counted over text deltas, from the stream's start),
+    /// receiving events until it arrives; `None` when the stream ended before it.
+    pub async fn text_delta_at(&mut self, position: usize) -> Result<Option<&str>, StreamError> {
+        while position >= self.assembly.text_deltas() {
+            if !self.receive().await? {
+                return Ok(None);
+            }
+        }
+        Ok(Some(self.assembly.text_delta(position)))
     }
 
     /// Reads the stream to its end.
@@ -221,8 +234,8 @@ impl ConverseStream {
     }
 
     /// All text deltas joined, in arrival order, of the events received so far.
-    pub fn text(&self) -> String {
-        self.events.iter().filter_map(text_delta).collect()
+    pub fn text(&self) -> &str {
+        self.assembly.text()
     }
 
     /// The reply assembled in `converse()`'s shape; only for a complete stream.
@@ -235,7 +248,9 @@ impl ConverseStream {
                 "the stream has not delivered messageStop and metadata".into(),
             ));
         }
-        assemble(&self.events).map_err(|err| StreamError::Failed(CoreError::InvalidResponse(err)))
+        self.assembly
+            .build()
+            .map_err(|err| StreamError::Failed(CoreError::InvalidResponse(err)))
     }
 
     /// Receives one more event: true when one was added, false at a complete end.
@@ -285,7 +300,9 @@ impl ConverseStream {
                     wire::ConverseStreamOutput::Metadata(_) => self.saw_metadata = true,
                     _ => {}
                 }
-                self.events.push(event);
+                self.received += 1;
+                self.assembly.add(&event);
+                self.unread.push_back(event);
                 Ok(true)
             }
             Some(Err(err)) => Err(self.fail(err)),
@@ -452,22 +469,13 @@ fn chain(err: &(dyn std::error::Error + 'static)) -> String {
     parts.join(": ")
 }
 
-/// The text of a text delta, the only deltas that `text()` and `iter_text()` report.
-pub fn text_delta(event: &wire::ConverseStreamOutput) -> Option<&str> {
-    match event {
-        wire::ConverseStreamOutput::ContentBlockDelta(wire::ContentBlockDeltaEvent {
-            delta: Some(wire::ContentBlockDelta::Text(text)),
-            ..
-        }) => Some(text),
-        _ => None,
-    }
-}
-
 /// One content block being put together from its start and deltas.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct BlockParts {
     start: Option<wire::ContentBlockStart>,
-    text: String,
+    /// The block's text, as ranges of the assembly's text (one range, unless blocks
+    /// interleave).
+    text: Vec<Range<usize>>,
     tool_input: String,
     reasoning_text: Option<String>,
     signature: Option<String>,
@@ -478,10 +486,11 @@ struct BlockParts {
 }
 
 impl BlockParts {
+    /// Adds a delta other than text (which [`Assembly::add`] keeps).
     fn add(&mut self, delta: &wire::ContentBlockDelta) {
         use wire::ContentBlockDelta as D;
         match delta {
-            D::Text(text) => self.text.push_str(text),
+            D::Text(_) => {}
             D::ToolUse(tool_use) => self.tool_input.push_str(&tool_use.input),
             D::ReasoningContent(wire::ReasoningContentBlockDelta::Text(text)) => self
                 .reasoning_text
@@ -518,9 +527,11 @@ impl BlockParts {
         }
     }
 
-    /// The block in `converse()`'s shape; `index` names it in errors.
-    fn build(self, index: i32) -> Result<wire::ContentBlock, String> {
+    /// The block in `converse()`'s shape, its text taken from `all_text`; `index` names
+    /// it in errors.
+    fn build(self, index: i32, all_text: &str) -> Result<wire::ContentBlock, String> {
         use wire::ContentBlockStart as S;
+        let text: String = self.text.iter().map(|r| &all_text[r.clone()]).collect();
         match self.start {
             Some(S::ToolUse(start)) => {
                 let input = if self.tool_input.trim().is_empty() {
@@ -576,11 +587,11 @@ impl BlockParts {
             return Ok(wire::ContentBlock::CitationsContent(
                 wire::CitationsContentBlock {
                     citations: Some(self.citations),
-                    content: Some(vec![wire::CitationGeneratedContent::Text(self.text)]),
+                    content: Some(vec![wire::CitationGeneratedContent::Text(text)]),
                 },
             ));
         }
-        Ok(wire::ContentBlock::Text(self.text))
+        Ok(wire::ContentBlock::Text(text))
     }
 }
 
@@ -601,66 +612,125 @@ fn citation_from_delta(delta: &wire::CitationsDelta) -> wire::Citation {
     }
 }
 
-/// Puts the events of a complete stream together as `converse()` would have answered:
-/// content blocks in index order (text joined, toolUse input parsed from its fragments,
-/// reasoning text with its signature or the redacted bytes, citations), the stop reason,
-/// usage, metrics, trace and additional fields.
-pub fn assemble(events: &[wire::ConverseStreamOutput]) -> Result<wire::ConverseResponse, String> {
-    use wire::ConverseStreamOutput as E;
-    let mut role = "assistant".to_owned();
-    let mut blocks: BTreeMap<i32, BlockParts> = BTreeMap::new();
-    let mut stop: Option<&wire::MessageStopEvent> = None;
-    let mut metadata: Option<&wire::ConverseStreamMetadataEvent> = None;
-    for event in events {
+/// The reply put together as events arrive, as `converse()` would have answered: content
+/// blocks in index order (text joined, toolUse input parsed from its fragments, reasoning
+/// text with its signature or the redacted bytes, citations), the stop reason, usage,
+/// metrics, trace and additional fields; and every text delta, in arrival order, for
+/// `text()` and `iter_text()`. It holds what the reply holds, never the events.
+#[derive(Default)]
+pub struct Assembly {
+    role: Option<String>,
+    blocks: BTreeMap<i32, BlockParts>,
+    stop: Option<wire::MessageStopEvent>,
+    metadata: Option<wire::ConverseStreamMetadataEvent>,
+    /// Every text delta, joined in arrival order (blocks hold ranges of it).
+    text: String,
+    /// Where each text delta ends in `text`.
+    text_ends: Vec<usize>,
+}
+
+impl Assembly {
+    /// Takes one event into the reply.
+    pub fn add(&mut self, event: &wire::ConverseStreamOutput) {
+        use wire::ConverseStreamOutput as E;
         match event {
-            E::MessageStart(start) => role.clone_from(&start.role),
+            E::MessageStart(start) => self.role = Some(start.role.clone()),
             E::ContentBlockStart(start) => {
-                blocks.entry(start.content_block_index).or_default().start = start.start.clone();
+                self.blocks
+                    .entry(start.content_block_index)
+                    .or_default()
+                    .start
+                    .clone_from(&start.start);
             }
             E::ContentBlockDelta(delta) => {
-                let block = blocks.entry(delta.content_block_index).or_default();
-                if let Some(delta) = &delta.delta {
-                    block.add(delta);
+                let block = self.blocks.entry(delta.content_block_index).or_default();
+                match &delta.delta {
+                    Some(wire::ContentBlockDelta::Text(text)) => {
+                        let start = self.text.len();
+                        self.text.push_str(text);
+                        let end = self.text.len();
+                        self.text_ends.push(end);
+                        match block.text.last_mut() {
+                            Some(last) if last.end == start => last.end = end,
+                            _ => block.text.push(start..end),
+                        }
+                    }
+                    Some(other) => block.add(other),
+                    None => {}
                 }
             }
             E::ContentBlockStop(stop) => {
-                blocks.entry(stop.content_block_index).or_default();
+                self.blocks.entry(stop.content_block_index).or_default();
             }
-            E::MessageStop(event) => stop = Some(event),
-            E::Metadata(event) => metadata = Some(event),
-            // Exceptions never reach the list of events.
+            E::MessageStop(event) => self.stop = Some(event.clone()),
+            E::Metadata(event) => self.metadata = Some(event.clone()),
+            // Exceptions end the stream before they reach the assembly.
             _ => {}
         }
     }
-    let content = blocks
-        .into_iter()
-        .map(|(index, parts)| parts.build(index))
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(wire::ConverseResponse {
-        additional_model_response_fields: stop
-            .and_then(|stop| stop.additional_model_response_fields.clone()),
-        metrics: metadata
-            .and_then(|m| m.metrics.as_ref())
-            .map(|m| wire::ConverseMetrics {
-                latency_ms: m.latency_ms,
-            }),
-        output: Some(wire::ConverseOutput::Message(wire::Message {
-            content,
-            role,
-        })),
-        performance_config: metadata.and_then(|m| m.performance_config.clone()),
-        service_tier: metadata.and_then(|m| m.service_tier.clone()),
-        stop_reason: stop
-            .map(|stop| stop.stop_reason.clone())
-            .unwrap_or_default(),
-        trace: metadata
-            .and_then(|m| m.trace.as_ref())
-            .map(|t| wire::ConverseTrace {
-                guardrail: t.guardrail.clone(),
-                prompt_router: t.prompt_router.clone(),
-            }),
-        usage: metadata.and_then(|m| m.usage.clone()),
-    })
+
+    /// Every text delta so far, joined.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// How many text deltas have arrived.
+    pub fn text_deltas(&self) -> usize {
+        self.text_ends.len()
+    }
+
+    /// The text delta at `position` (which must have arrived).
+    pub fn text_delta(&self, position: usize) -> &str {
+        let start = position
+            .checked_sub(1)
+            .map_or(0, |previous| self.text_ends[previous]);
+        &self.text[start..self.text_ends[position]]
+    }
+
+    /// The reply in `converse()`'s shape, from what has arrived.
+    pub fn build(&self) -> Result<wire::ConverseResponse, String> {
+        let content = self
+            .blocks
+            .iter()
+            .map(|(index, parts)| parts.clone().build(*index, &self.text))
+            .collect::<Result<Vec<_>, String>>()?;
+        let stop = self.stop.as_ref();
+        let metadata = self.metadata.as_ref();
+        Ok(wire::ConverseResponse {
+            additional_model_response_fields: stop
+                .and_then(|stop| stop.additional_model_response_fields.clone()),
+            metrics: metadata
+                .and_then(|m| m.metrics.as_ref())
+                .map(|m| wire::ConverseMetrics {
+                    latency_ms: m.latency_ms,
+                }),
+            output: Some(wire::ConverseOutput::Message(wire::Message {
+                content,
+                role: self.role.clone().unwrap_or_else(|| "assistant".to_owned()),
+            })),
+            performance_config: metadata.and_then(|m| m.performance_config.clone()),
+            service_tier: metadata.and_then(|m| m.service_tier.clone()),
+            stop_reason: stop
+                .map(|stop| stop.stop_reason.clone())
+                .unwrap_or_default(),
+            trace: metadata
+                .and_then(|m| m.trace.as_ref())
+                .map(|t| wire::ConverseTrace {
+                    guardrail: t.guardrail.clone(),
+                    prompt_router: t.prompt_router.clone(),
+                }),
+            usage: metadata.and_then(|m| m.usage.clone()),
+        })
+    }
+}
+
+/// Puts the events of a complete stream together as `converse()` would have answered.
+pub fn assemble(events: &[wire::ConverseStreamOutput]) -> Result<wire::ConverseResponse, String> {
+    let mut assembly = Assembly::default();
+    for event in events {
+        assembly.add(event);
+    }
+    assembly.build()
 }
 
 #[cfg(test)]
@@ -869,7 +939,11 @@ mod tests {
         while stream.advance().await.unwrap().is_some() {
             seen += 1;
         }
-        assert_eq!(seen, stream.events().len());
+        assert_eq!(seen, stream.received());
+        assert!(
+            stream.unread_events().is_empty(),
+            "the loop took every event"
+        );
         assert!(stream.is_complete() && !stream.is_open());
         assert_eq!(stream.text(), "Hello there");
         assert_eq!(stream.final_response().unwrap().stop_reason, "end_turn");
@@ -888,7 +962,7 @@ mod tests {
             matches!(&err, StreamError::Incomplete(m) if m.contains("without")),
             "{err}"
         );
-        assert_eq!(stream.events().len(), 2);
+        assert_eq!(stream.unread_events().len(), 2);
         assert_eq!(
             stream.finish().await.unwrap_err(),
             err,
@@ -964,7 +1038,25 @@ mod tests {
             {"contentBlockDelta": {"contentBlockIndex": 1, "delta": {"text": "a"}}},
             {"contentBlockDelta": {"contentBlockIndex": 1, "delta": {"text": "b"}}},
         ]));
-        let joined: String = list.iter().filter_map(text_delta).collect();
-        assert_eq!(joined, "ab");
+        let mut assembly = Assembly::default();
+        list.iter().for_each(|event| assembly.add(event));
+        assert_eq!(assembly.text(), "ab");
+        assert_eq!(assembly.text_deltas(), 2);
+        assert_eq!((assembly.text_delta(0), assembly.text_delta(1)), ("a", "b"));
+    }
+
+    #[test]
+    fn interleaved_text_blocks_keep_their_own_text() {
+        let list = events(json!([
+            {"contentBlockDelta": {"contentBlockIndex": 1, "delta": {"text": "one "}}},
+            {"contentBlockDelta": {"contentBlockIndex": 0, "delta": {"text": "zero "}}},
+            {"contentBlockDelta": {"contentBlockIndex": 1, "delta": {"text": "two"}}},
+            {"contentBlockDelta": {"contentBlockIndex": 0, "delta": {"text": "more"}}},
+        ]));
+        let response = as_json(&assemble(&list).unwrap());
+        assert_eq!(
+            response["output"]["message"]["content"],
+            json!([{"text": "zero more"}, {"text": "one two"}])
+        );
     }
 }

@@ -316,17 +316,19 @@ impl<'py> PyDe<'py> {
     fn check_min(&self, min: Min) -> Result<(), DeError> {
         let obj = &self.obj;
         match min {
-            Min::Length(n) | Min::KeyLength(n) => {
-                let len = if let Ok(s) = obj.cast::<PyString>() {
+            Min::Length(n) | Min::Items(n) | Min::KeyLength(n) => {
+                let strings = !matches!(min, Min::Items(_));
+                let len = if let (true, Ok(s)) = (strings, obj.cast::<PyString>()) {
                     // Python's len(): code points.
                     s.to_cow()
                         .map(|t| t.chars().count())
                         .map_err(|e| DeError::Python(e.to_string()))?
-                } else if let Ok(list) = obj.cast::<PyList>() {
+                } else if let (false, Ok(list)) = (strings, obj.cast::<PyList>()) {
                     list.len()
-                } else if let Ok(tuple) = obj.cast::<PyTuple>() {
+                } else if let (false, Ok(tuple)) = (strings, obj.cast::<PyTuple>()) {
                     tuple.len()
                 } else {
+                    // The wrong type for the shape: its type check reports it.
                     return Ok(());
                 };
                 if i64::try_from(len).unwrap_or(i64::MAX) < n {
@@ -421,6 +423,19 @@ impl<'py> PyDe<'py> {
     }
 }
 
+/// An int as Python prints it, or its size when Python will not print it (more digits
+/// than `sys.set_int_max_str_digits` allows). Never through `Display`, which reports a
+/// failed `str()` to `sys.unraisablehook`.
+fn int_text(int: &Bound<'_, PyInt>) -> String {
+    int.str().map(|s| s.to_string()).unwrap_or_else(|_| {
+        let bits = int
+            .call_method0("bit_length")
+            .map(|b| b.to_string())
+            .unwrap_or_else(|_| "many".into());
+        format!("<an int of {bits} bits>")
+    })
+}
+
 fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
     obj.get_type()
         .name()
@@ -435,7 +450,7 @@ macro_rules! deserialize_int {
             let value: $ty = int.extract().map_err(|_| {
                 DeError::OutOfRange(format!(
                     "{} does not fit in {} (from {} to {})",
-                    int,
+                    int_text(int),
                     stringify!($ty),
                     <$ty>::MIN,
                     <$ty>::MAX
@@ -466,7 +481,9 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
                 visitor.visit_u64(v)
             } else {
                 Err(DeError::OutOfRange(format!(
-                    "the integer {int} does not fit in 64 bits (JSON documents carry -2**63 to 2**64-1)"
+                    "the integer {} does not fit in 64 bits (JSON documents carry -2**63 to \
+                     2**64-1)",
+                    int_text(int)
                 )))
             }
         } else if let Ok(f) = obj.cast::<PyFloat>() {

@@ -74,6 +74,13 @@ pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
         CoreError::NoRegion(msg) => Ok(raise(py, "NoRegionError", msg)),
         CoreError::InvalidConfig(msg) => Ok(raise(py, "ClientConfigError", msg)),
         CoreError::InvalidRequest(msg) => Ok(raise(py, "ParamValidationError", msg)),
+        CoreError::InvalidParameter { path, message } => Ok(param_error(
+            py,
+            ParamError {
+                path: path.clone(),
+                message: message.clone(),
+            },
+        )),
         CoreError::Connect(msg) => Ok(raise(py, "EndpointConnectionError", msg)),
         CoreError::Timeout(msg) => Ok(raise(py, "RequestTimeoutError", msg)),
         CoreError::InvalidResponse(msg) => Ok(raise(py, "InvalidResponseError", msg)),

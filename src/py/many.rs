@@ -108,8 +108,12 @@ fn feed(iterator: Py<PyAny>, items: mpsc::Sender<Item>, input_error: Arc<Mutex<O
                     return None;
                 }
             };
-            let request = from_py::<wire::ConverseRequest>(&value)
-                .map_err(|err| CoreError::InvalidRequest(err.message));
+            let request = from_py::<wire::ConverseRequest>(&value).map_err(|err| {
+                CoreError::InvalidParameter {
+                    path: err.path,
+                    message: err.message,
+                }
+            });
             Some(Item { index, request })
         });
         let Some(item) = next else { break };

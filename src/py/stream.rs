@@ -24,7 +24,7 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 use super::asyncio::{awaitable, ready};
 use super::errors::{metadata_dict, to_pyerr};
 use super::wait::wait;
-use crate::core::stream::{text_delta, CloseHandle};
+use crate::core::stream::CloseHandle;
 use crate::core::{self, ResponseMetadata, StreamError};
 
 /// The operation name in error messages, as boto3 spells it.
@@ -49,8 +49,8 @@ enum Op {
 
 /// What one step found, before it becomes a Python value.
 enum Found {
-    /// The index of an event in the stream's list.
-    Event(usize),
+    /// The loop's next event.
+    Event(Box<crate::wire::ConverseStreamOutput>),
     /// A text delta.
     Text(String),
     /// The reply.
@@ -108,10 +108,7 @@ impl Body {
         found: Result<Found, StreamError>,
     ) -> PyResult<Option<Py<PyAny>>> {
         match found {
-            Ok(Found::Event(index)) => {
-                let event = &stream.events()[index];
-                Ok(Some(to_python(py, event)?.unbind()))
-            }
+            Ok(Found::Event(event)) => Ok(Some(to_python(py, &*event)?.unbind())),
             Ok(Found::Text(text)) => Ok(Some(PyString::new(py, &text).into_any().unbind())),
             Ok(Found::Response(response)) => {
                 let dict = to_python(py, &*response)?
@@ -128,11 +125,11 @@ impl Body {
         }
     }
 
-    /// `IncompleteStreamError` carrying the events received so far.
+    /// `IncompleteStreamError` carrying the events received that the loop had not taken.
     fn incomplete_error(&self, py: Python<'_>, stream: &Guard, message: &str) -> PyErr {
         let built = (|| {
             let events = PyList::empty(py);
-            for event in stream.events() {
+            for event in stream.unread_events() {
                 events.append(to_python(py, event)?)?;
             }
             let response = PyDict::new(py);
@@ -229,9 +226,12 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
         Op::NextEvent => stream
             .advance()
             .await
-            .map(|index| index.map_or(Found::End, Found::Event)),
+            .map(|event| event.map_or(Found::End, |event| Found::Event(Box::new(event)))),
         Op::NextText(position) => next_text(stream, position).await,
-        Op::Text => stream.finish().await.map(|()| Found::Text(stream.text())),
+        Op::Text => stream
+            .finish()
+            .await
+            .map(|()| Found::Text(stream.text().to_owned())),
         Op::FinalResponse => {
             stream.finish().await?;
             stream
@@ -241,19 +241,15 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
     }
 }
 
-/// The next text delta at or after `position`, which moves past it.
+/// The text delta at `position` (counted from the stream's start), which moves past it.
 async fn next_text(stream: &mut Guard, position: &AtomicUsize) -> Result<Found, StreamError> {
-    let mut index = position.load(Ordering::Relaxed);
-    loop {
-        if !stream.fetch(index).await? {
-            position.store(index, Ordering::Relaxed);
-            return Ok(Found::End);
+    let index = position.load(Ordering::Relaxed);
+    match stream.text_delta_at(index).await? {
+        Some(text) => {
+            position.store(index + 1, Ordering::Relaxed);
+            Ok(Found::Text(text.to_owned()))
         }
-        index += 1;
-        if let Some(text) = text_delta(&stream.events()[index - 1]) {
-            position.store(index, Ordering::Relaxed);
-            return Ok(Found::Text(text.to_owned()));
-        }
+        None => Ok(Found::End),
     }
 }
 

@@ -20,8 +20,10 @@ pub const HINT_PREFIX: &str = "fastconverse::min::";
 /// A `min` constraint of botocore's model, as a deserializer applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Min {
-    /// A string (in code points, as Python's `len`) or list must be at least this long.
+    /// A string must be at least this long (in code points, as Python's `len`).
     Length(i64),
+    /// A list must have at least this many items.
+    Items(i64),
     /// A number must be at least this.
     Value(i64),
     /// A map key (a string) must be at least this long.
@@ -30,7 +32,8 @@ pub enum Min {
 
 /// The constraint a hint name stands for, or `None` for any other newtype name.
 ///
-/// Names are `fastconverse::min::length::N`, `...::value::N` and `...::key-length::N`,
+/// Names are `fastconverse::min::length::N`, `...::items::N`, `...::value::N` and
+/// `...::key-length::N`,
 /// written out by the generator as string literals (serde wants `&'static str`).
 pub fn hint(name: &str) -> Option<Min> {
     let rest = name.strip_prefix(HINT_PREFIX)?;
@@ -38,6 +41,7 @@ pub fn hint(name: &str) -> Option<Min> {
     let n: i64 = n.parse().ok()?;
     match kind {
         "length" => Some(Min::Length(n)),
+        "items" => Some(Min::Items(n)),
         "value" => Some(Min::Value(n)),
         "key-length" => Some(Min::KeyLength(n)),
         _ => None,
@@ -182,7 +186,9 @@ pub fn null_as_absent<'de, D: Deserializer<'de>>(
 impl fmt::Display for Min {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Min::Length(n) | Min::KeyLength(n) => write!(f, "valid min length: {n}"),
+            Min::Length(n) | Min::Items(n) | Min::KeyLength(n) => {
+                write!(f, "valid min length: {n}")
+            }
             Min::Value(n) => write!(f, "valid min value: {n}"),
         }
     }
@@ -196,6 +202,7 @@ mod tests {
     #[test]
     fn parses_hint_names() {
         assert_eq!(hint("fastconverse::min::length::1"), Some(Min::Length(1)));
+        assert_eq!(hint("fastconverse::min::items::2"), Some(Min::Items(2)));
         assert_eq!(hint("fastconverse::min::value::0"), Some(Min::Value(0)));
         assert_eq!(
             hint("fastconverse::min::key-length::3"),

@@ -7654,7 +7654,7 @@ fn check_token_usage_cache_write_input_tokens<'de, D: serde::Deserializer<'de>>(
 fn check_tool_configuration_tools<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Vec<Tool>, D::Error> {
-    crate::wire::check::min(deserializer, "fastconverse::min::length::1")
+    crate::wire::check::min(deserializer, "fastconverse::min::items::1")
 }
 
 fn check_tool_reference_type<'de, D: serde::Deserializer<'de>>(
