@@ -787,3 +787,29 @@ fn starts_and_stops_outside_a_runtime() {
     };
     assert!(LocalServer::start(zero, runtime.handle()).is_err());
 }
+
+#[test]
+fn stopping_without_waiting_returns_while_the_runtime_is_busy() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    // Hold the only worker, as a log handler waiting for the GIL would: the server's
+    // tasks cannot end until it is released.
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let (entered, busy) = std::sync::mpsc::channel::<()>();
+    runtime.spawn(async move {
+        entered.send(()).unwrap();
+        let _ = held.recv();
+    });
+    busy.recv().unwrap();
+    let server = LocalServer::start(ServerConfig::default(), runtime.handle()).unwrap();
+    let started = std::time::Instant::now();
+    server.stop_without_waiting();
+    assert!(server.is_shut_down());
+    drop(server); // neither call waits for the tasks
+                  // A logical bound: `shutdown` would have waited its full 5 seconds.
+    assert!(started.elapsed() < Duration::from_secs(5));
+    release.send(()).unwrap();
+}
