@@ -154,12 +154,15 @@ def test_calls_beyond_the_hard_descriptor_limit_all_finish() -> None:
                 ok = await asyncio.gather(*[call(i) for i in range(200)])
                 assert all(r["stopReason"] == "end_turn" for r in ok)
                 # 300 at once: the client itself may run out of descriptors to open
-                # sockets with; each such call fails with a clear error, none hangs.
+                # sockets with, or (rarely) reuse a kept-alive connection just as the
+                # server closes it to free descriptors; each such call fails with a
+                # clear connection error, none hangs.
                 mixed = await asyncio.gather(
                     *[call(i) for i in range(300)], return_exceptions=True
                 )
                 failed = [r for r in mixed if isinstance(r, BaseException)]
-                assert all("Too many open files" in str(e) for e in failed), failed[:3]
+                clear = ("Too many open files", "connection closed before message completed")
+                assert all(any(c in str(e) for c in clear) for e in failed), failed[:3]
                 assert len(failed) < 300
                 # And the server is well again.
                 after = await asyncio.gather(*[call(i) for i in range(20)])
