@@ -103,7 +103,8 @@ def test_bearer_token_calls_and_stream_ends_are_logged_without_the_token(
     secured.queue_error(*THROTTLE)
     with client.converse_stream(**REQUEST) as stream:
         assert stream.final_response()["stopReason"] == "end_turn"
-    assert secured.requests[-1]["headers"]["authorization"] == f"Bearer {BEARER}"
+    # Sent and accepted (the server checks the token); its request log keeps it redacted.
+    assert secured.requests[-1]["headers"]["authorization"] == "Bearer ***"
     client.count_tokens(modelId=MODEL_ID, input={"converse": {"messages": [user("Hi")]}})
 
     infos = messages(debug_logs, "fastconverse.core", logging.INFO)

@@ -180,6 +180,7 @@ class LocalBedrock:
         region: str = "us-east-1",
         aws_access_key_id: str = "testing",
         aws_secret_access_key: str = "testing",
+        aws_session_token: str | None = None,
         bearer_token: str | None = None,
         latency: float = 0.0,
         max_concurrency: int | None = None,
@@ -211,6 +212,9 @@ class LocalBedrock:
     @property
     def aws_secret_access_key(self) -> str: ...
     @property
+    def aws_session_token(self) -> str | None:
+        """The session token signed requests must carry, if any."""
+    @property
     def bearer_token(self) -> str | None: ...
     @property
     def latency(self) -> float:
@@ -240,11 +244,26 @@ class LocalBedrock:
         self, code: str, message: str = "Error injected by LocalBedrock", status: int | None = None
     ) -> None:
         """Queues an error answer for the next Converse or ConverseStream request."""
+    def queue_raw(
+        self,
+        status: int = 200,
+        body: bytes | bytearray | str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        """Queues an answer given byte for byte (any status, these headers, this body;
+        nothing of Bedrock's added) for the next Converse or ConverseStream request."""
+    def queue_fault(
+        self,
+        kind: Literal["reset", "reset_after_headers", "stall_headers", "stall_body"],
+        seconds: float | None = None,
+    ) -> None:
+        """Queues a connection fault (a reset, or a stall of ``seconds``; None: until the
+        server stops) for the next Converse or ConverseStream request."""
     def queue_stream(
         self,
         events: Sequence[dict[str, Any] | float],
         pace: float = 0.0,
-        fault: Literal["truncate", "drop", "corrupt"] | None = None,
+        fault: Literal["truncate", "drop", "corrupt", "oversized"] | None = None,
     ) -> None:
         """Queues a ConverseStream answer event by event (boto3's event shape); a number
         among the events is a pause of that many seconds."""

@@ -33,7 +33,9 @@ class LocalBedrock(_native.LocalBedrock):
 
     Keywords: ``host`` (``"127.0.0.1"``), ``port`` (0: a free port), ``region``
     (``"us-east-1"``), ``aws_access_key_id`` and ``aws_secret_access_key`` (both
-    ``"testing"``), ``bearer_token`` (an API key also accepted, or None), ``latency``
+    ``"testing"``), ``aws_session_token`` (a session token signed requests must carry; by
+    default none, and a request carrying one is refused, as Bedrock refuses a token it
+    does not know), ``bearer_token`` (an API key also accepted, or None), ``latency``
     (seconds before each answer) and ``max_concurrency`` (requests answered at once;
     beyond it, ``ThrottlingException``). The server starts at construction; use it as a
     context manager, or call ``stop()``.
@@ -47,17 +49,35 @@ class LocalBedrock(_native.LocalBedrock):
     ``ThrottlingException`` for that model only, as Bedrock's per-model quotas do).
     ``requests`` keeps the latest ``request_log_limit`` requests (10,000; 0 keeps none),
     so that a long-running server does not grow without end; ``stats()`` counts all.
+    Secrets are not kept: a bearer token is logged as ``Bearer ***``, a session token as
+    ``***``.
+
+    Faults, taken in order with queued replies and errors: ``queue_error`` (Bedrock's
+    error answers), ``queue_raw`` (any status, headers and body, such as a proxy's HTML
+    502), ``queue_fault`` (connection resets and stalls) and ``queue_stream(...,
+    fault=...)`` (broken event streams).
+
+    Starting a server raises the process's soft open-file limit toward the hard limit
+    (at most 65,536; Unix only), as servers commonly do: each in-process call holds two
+    descriptors. Should descriptors still run out, the server closes idle connections
+    to free them rather than stop accepting.
     """
 
     def client(self, **overrides: Any) -> ChatClient:
         """A ``fastconverse.ChatClient`` pointed at this server with its credentials.
 
         Keywords override the defaults (``endpoint_url``, ``region_name``,
-        ``aws_access_key_id``, ``aws_secret_access_key``) or add others, such as
-        ``max_attempts``.
+        ``aws_access_key_id``, ``aws_secret_access_key``, and ``aws_session_token`` when
+        the server has one) or add others, such as ``max_attempts``.
         """
         from fastconverse import ChatClient
 
+        options = self._credentials()
+        options.update(overrides)
+        return ChatClient(**options)
+
+    def _credentials(self) -> dict[str, Any]:
+        """The endpoint, region and credentials a client needs, as keyword arguments."""
         options: dict[str, Any] = {
             "endpoint_url": self.endpoint_url,
             "region_name": self.region,
@@ -66,8 +86,9 @@ class LocalBedrock(_native.LocalBedrock):
             # Test credentials, not secrets: the client stays usable in worker processes.
             "pickle_credentials": True,
         }
-        options.update(overrides)
-        return ChatClient(**options)
+        if self.aws_session_token is not None:
+            options["aws_session_token"] = self.aws_session_token
+        return options
 
     def boto3_client(self, **overrides: Any) -> Any:
         """A boto3 ``bedrock-runtime`` client pointed at this server with its credentials.
@@ -80,14 +101,9 @@ class LocalBedrock(_native.LocalBedrock):
         boto3 = importlib.import_module("boto3")
         botocore_config = importlib.import_module("botocore.config")
 
-        options: dict[str, Any] = {
-            "endpoint_url": self.endpoint_url,
-            "region_name": self.region,
-            "aws_access_key_id": self.aws_access_key_id,
-            "aws_secret_access_key": self.aws_secret_access_key,
-            # "total_max_attempts" counts the first call; legacy "max_attempts" would
-            # still allow one retry.
-            "config": botocore_config.Config(retries={"total_max_attempts": 1}),
-        }
+        options = self._credentials()
+        # "total_max_attempts" counts the first call; legacy "max_attempts" would still
+        # allow one retry.
+        options["config"] = botocore_config.Config(retries={"total_max_attempts": 1})
         options.update(overrides)
         return boto3.client("bedrock-runtime", **options)

@@ -1,6 +1,7 @@
 //! Authentication as Bedrock does it: SigV4 signatures (verified with the SDK's own signer)
 //! or a bearer token (a Bedrock API key), with AWS's error codes and messages.
 
+use std::fmt::Write;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use aws_credential_types::Credentials;
@@ -11,6 +12,7 @@ use aws_sigv4::http_request::{
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 use http::HeaderMap;
+use sha2::{Digest, Sha256};
 
 use super::errors::ServiceError;
 
@@ -31,6 +33,9 @@ pub struct AuthConfig {
     pub secret_access_key: String,
     /// The API key accepted as `Authorization: Bearer <token>`, if any.
     pub bearer_token: Option<String>,
+    /// The session token SigV4 requests must carry (and sign) as
+    /// `x-amz-security-token`; without one, a request carrying a token is refused.
+    pub session_token: Option<String>,
 }
 
 /// A request as it arrived, as far as authentication cares.
@@ -58,6 +63,14 @@ fn incomplete(message: impl Into<String>) -> ServiceError {
 
 fn invalid_signature(message: impl Into<String>) -> ServiceError {
     ServiceError::new("InvalidSignatureException", message)
+}
+
+/// What AWS answers for an unknown access key or a wrong session token.
+fn invalid_token() -> ServiceError {
+    ServiceError::new(
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+    )
 }
 
 fn signature_mismatch() -> ServiceError {
@@ -173,10 +186,14 @@ fn check_sigv4(
         )));
     };
     if !constant_time_eq(access_key_id.as_bytes(), config.access_key_id.as_bytes()) {
-        return Err(ServiceError::new(
-            "UnrecognizedClientException",
-            "The security token included in the request is invalid.",
-        ));
+        return Err(invalid_token());
+    }
+    let token = request.headers.get("x-amz-security-token");
+    match (&config.session_token, token) {
+        (None, None) => {}
+        (Some(expected), Some(token))
+            if constant_time_eq(token.as_bytes(), expected.as_bytes()) => {}
+        _ => return Err(invalid_token()),
     }
 
     let amz_date = request
@@ -248,11 +265,6 @@ fn expected_signature(
         .split(';')
         .filter(|n| !n.is_empty())
         .collect();
-    let session_token = request
-        .headers
-        .get("x-amz-security-token")
-        .and_then(|v| v.to_str().ok());
-
     // Only the headers the client named; the signer adds x-amz-date and the session
     // token itself, from the time and the credentials.
     let mut headers: Vec<(&str, &str)> = Vec::new();
@@ -271,16 +283,14 @@ fn expected_signature(
     settings.uri_path_normalization_mode = UriPathNormalizationMode::Enabled;
     // The client decided what to sign: exclude nothing beyond what it left out.
     settings.excluded_headers = None;
-    settings.session_token_mode = if signed_names.contains(&"x-amz-security-token") {
-        SessionTokenMode::Include
-    } else {
-        SessionTokenMode::Exclude
-    };
+    // The token was checked already; SigV4 covers it, so a token left unsigned makes
+    // the signatures differ.
+    settings.session_token_mode = SessionTokenMode::Include;
 
     let identity: Identity = Credentials::new(
         config.access_key_id.clone(),
         config.secret_access_key.clone(),
-        session_token.map(str::to_owned),
+        config.session_token.clone(),
         None,
         "LocalBedrock",
     )
@@ -295,15 +305,15 @@ fn expected_signature(
         .map_err(|_| signature_mismatch())?
         .into();
 
-    let body = match request
-        .headers
-        .get("x-amz-content-sha256")
-        .and_then(|v| v.to_str().ok())
-    {
-        Some("UNSIGNED-PAYLOAD") => SignableBody::UnsignedPayload,
-        // A declared hash that differs from the body's makes the signatures differ.
-        _ => SignableBody::Bytes(request.body),
-    };
+    // Bedrock Runtime signs payloads: the body is hashed as it arrived, and a declared
+    // hash must be that one (`UNSIGNED-PAYLOAD` would let the body be swapped).
+    let payload_hash = sha256_hex(request.body);
+    if let Some(declared) = request.headers.get("x-amz-content-sha256") {
+        if declared.as_bytes() != payload_hash.as_bytes() {
+            return Err(signature_mismatch());
+        }
+    }
+    let body = SignableBody::Precomputed(payload_hash);
     // The host is among the headers; the authority here only keeps the signer from
     // panicking on a request that came without one.
     let uri = format!("http://localhost{}", request.path_and_query);
@@ -313,6 +323,30 @@ fn expected_signature(
         .map_err(|_| signature_mismatch())?
         .into_parts();
     Ok(signature)
+}
+
+/// The lower-case hex SHA-256 of `bytes`, as SigV4 writes payload hashes.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
+}
+
+/// A header's value as the request log keeps it: secrets (a bearer token, a session
+/// token) become `***`; a SigV4 `Authorization` header holds none and stays.
+pub fn redact(name: &str, value: &str) -> String {
+    if name.eq_ignore_ascii_case("x-amz-security-token") {
+        return "***".into();
+    }
+    if name.eq_ignore_ascii_case("authorization")
+        && strip_prefix_ignore_case(value, "Bearer ").is_some()
+    {
+        return format!("{}***", &value[.."Bearer ".len()]);
+    }
+    value.to_owned()
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -395,6 +429,7 @@ mod tests {
             access_key_id: "testing".into(),
             secret_access_key: "testing".into(),
             bearer_token: Some("bedrock-api-key-123".into()),
+            session_token: None,
         }
     }
 
@@ -407,7 +442,21 @@ mod tests {
         body: &[u8],
         time: SystemTime,
     ) -> HeaderMap {
-        let identity: Identity = Credentials::new(akid, secret, None, None, "test").into();
+        signed_with_token(akid, secret, None, region, path, body, time)
+    }
+
+    /// Signs a request the way the SDK does, with a session token if given.
+    fn signed_with_token(
+        akid: &str,
+        secret: &str,
+        token: Option<&str>,
+        region: &str,
+        path: &str,
+        body: &[u8],
+        time: SystemTime,
+    ) -> HeaderMap {
+        let identity: Identity =
+            Credentials::new(akid, secret, token.map(str::to_owned), None, "test").into();
         let params: SigningParams<'_> = v4::SigningParams::builder()
             .identity(&identity)
             .region(region)
@@ -444,13 +493,103 @@ mod tests {
         body: &[u8],
         now: SystemTime,
     ) -> Result<(), ServiceError> {
+        check_with(&config(), headers, path, body, now)
+    }
+
+    fn check_with(
+        config: &AuthConfig,
+        headers: &HeaderMap,
+        path: &str,
+        body: &[u8],
+        now: SystemTime,
+    ) -> Result<(), ServiceError> {
         let incoming = Incoming {
             method: "POST",
             path_and_query: path,
             headers,
             body,
         };
-        authenticate(&incoming, &config(), now)
+        authenticate(&incoming, config, now)
+    }
+
+    #[test]
+    fn session_tokens_must_be_the_servers_and_signed() {
+        let now = SystemTime::now();
+        let with_token = AuthConfig {
+            session_token: Some("tok".into()),
+            ..config()
+        };
+        let signed = signed_with_token(
+            "testing",
+            "testing",
+            Some("tok"),
+            "us-east-1",
+            PATH,
+            BODY,
+            now,
+        );
+        check_with(&with_token, &signed, PATH, BODY, now).unwrap();
+        // A server given no token refuses one, as Bedrock refuses a token it does not know.
+        let err = check_with(&config(), &signed, PATH, BODY, now).unwrap_err();
+        assert_eq!(
+            (err.code.as_str(), err.status, err.message.as_str()),
+            (
+                "UnrecognizedClientException",
+                403,
+                "The security token included in the request is invalid."
+            )
+        );
+        let other = signed_with_token(
+            "testing",
+            "testing",
+            Some("x"),
+            "us-east-1",
+            PATH,
+            BODY,
+            now,
+        );
+        let err = check_with(&with_token, &other, PATH, BODY, now).unwrap_err();
+        assert_eq!(err.code, "UnrecognizedClientException");
+        // Missing, or present but left out of the signature.
+        let mut unsigned = signed_headers("testing", "testing", "us-east-1", PATH, BODY, now);
+        let err = check_with(&with_token, &unsigned, PATH, BODY, now).unwrap_err();
+        assert_eq!(err.code, "UnrecognizedClientException");
+        unsigned.insert("x-amz-security-token", "tok".parse().unwrap());
+        let err = check_with(&with_token, &unsigned, PATH, BODY, now).unwrap_err();
+        assert_eq!(err.code, "InvalidSignatureException");
+    }
+
+    #[test]
+    fn payload_hashes_must_be_the_bodys() {
+        let now = SystemTime::now();
+        let mut headers = signed_headers("testing", "testing", "us-east-1", PATH, BODY, now);
+        headers.insert("x-amz-content-sha256", sha256_hex(BODY).parse().unwrap());
+        check(&headers, PATH, BODY, now).unwrap();
+        for declared in ["UNSIGNED-PAYLOAD", &sha256_hex(b"{}")] {
+            headers.insert("x-amz-content-sha256", declared.parse().unwrap());
+            let err = check(&headers, PATH, BODY, now).unwrap_err();
+            assert_eq!(
+                (err.code.as_str(), err.status),
+                ("InvalidSignatureException", 403)
+            );
+        }
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn redacts_bearer_and_session_tokens() {
+        assert_eq!(redact("authorization", "Bearer abc"), "Bearer ***");
+        assert_eq!(redact("Authorization", "bearer abc"), "bearer ***");
+        assert_eq!(redact("x-amz-security-token", "abc"), "***");
+        let sigv4 = "AWS4-HMAC-SHA256 Credential=testing/20240101/us-east-1/bedrock/aws4_request";
+        assert_eq!(redact("authorization", sigv4), sigv4);
+        assert_eq!(
+            redact("content-type", "application/json"),
+            "application/json"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 
 use base64::Engine;
 use bytes::Bytes;
-use http::{HeaderValue, Request, Response, StatusCode};
+use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use serde_json::{json, Value};
@@ -15,7 +15,9 @@ use super::auth::{self, AuthConfig};
 use super::body::ResponseBody;
 use super::echo;
 use super::errors::{request_id, ServiceError};
+use super::fault::{ConnectionFault, RawAnswer};
 use super::router::{route, Operation, Route};
+use super::server::ConnectionControl;
 use super::state::{RecordedRequest, Scripted, Shared};
 use super::stream::{encode_event, events_from_reply, EventStreamBody, StreamItem};
 use super::tokenizer::{count_input, count_text};
@@ -31,11 +33,19 @@ pub enum Reply {
     /// Event-stream items, answered with 200 as an `application/vnd.amazon.eventstream`
     /// body, the given pause between them.
     Stream(Vec<StreamItem>, Duration),
+    /// An answer given byte for byte.
+    Raw(RawAnswer),
+    /// A body of this content type, delivered through a connection fault.
+    Faulted(ConnectionFault, &'static str, Bytes),
 }
+
+const JSON: &str = "application/json";
+const EVENT_STREAM: &str = "application/vnd.amazon.eventstream";
 
 /// Serves one request; never fails (every problem is an error answer).
 pub async fn handle(
     shared: Arc<Shared>,
+    connection: Arc<ConnectionControl>,
     request: Request<Incoming>,
 ) -> Result<Response<ResponseBody>, Infallible> {
     let request_id = request_id();
@@ -58,9 +68,10 @@ pub async fn handle(
             .headers
             .iter()
             .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes());
                 (
                     name.as_str().to_owned(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    auth::redact(name.as_str(), &value),
                 )
             })
             .collect(),
@@ -106,16 +117,48 @@ pub async fn handle(
         }
         Ok(Reply::Stream(items, pace)) => {
             let body = ResponseBody::new(EventStreamBody::new(items, pace));
-            let mut response = base_response(StatusCode::OK, body, &request_id);
-            response.headers_mut().insert(
-                "content-type",
-                HeaderValue::from_static("application/vnd.amazon.eventstream"),
-            );
-            response
+            stream_response(body, &request_id)
+        }
+        Ok(Reply::Raw(raw)) => raw_response(&shared, raw),
+        Ok(Reply::Faulted(ConnectionFault::Reset, _, _)) => {
+            guard.answered();
+            connection.reset();
+            // The connection's task drops this request with the connection.
+            return std::future::pending().await;
+        }
+        Ok(Reply::Faulted(fault, content_type, body)) => {
+            if let Some(stall) = fault.head_delay() {
+                // Ends early when the server stops or the client leaves (this is dropped).
+                tokio::time::sleep(stall).await;
+            }
+            faulted_response(fault, content_type, body, &request_id)
         }
         Err(err) => error_response(&shared, &err, &request_id),
     };
     Ok(response.map(|body| body.with_guard(guard)))
+}
+
+/// The frames of the events Bedrock sends for a Converse reply.
+fn reply_frames(reply: &Value) -> Vec<StreamItem> {
+    events_from_reply(reply)
+        .iter()
+        .map(|(kind, payload)| StreamItem::Frame(encode_event(kind, payload)))
+        .collect()
+}
+
+/// The echo model's answer (JSON, or its events as one event-stream body), delivered
+/// through `fault`.
+fn faulted(fault: ConnectionFault, echo: &Value, streaming: bool) -> Reply {
+    if !streaming {
+        return Reply::Faulted(fault, JSON, Bytes::from(echo.to_string()));
+    }
+    let mut body = Vec::new();
+    for item in reply_frames(echo) {
+        if let StreamItem::Frame(frame) = item {
+            body.extend_from_slice(&frame);
+        }
+    }
+    Reply::Faulted(fault, EVENT_STREAM, Bytes::from(body))
 }
 
 /// The outcome of a routed, authenticated request.
@@ -132,6 +175,7 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
         _ => check_catalog(shared, &route.model_id, &request, streaming)?,
     };
     let latency = shared.latency_for(&route.model_id);
+    let echo = || echo::converse(&request, &route.model_id, latency, max_output);
     match route.operation {
         Operation::Converse => {
             check_conversation(&route.model_id, &request)?;
@@ -143,12 +187,9 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
                     "LocalBedrock: a stream was queued (queue_stream) but Converse was called; \
                      queue a reply for Converse, or call ConverseStream.",
                 )),
-                None => Ok(Reply::Json(echo::converse(
-                    &request,
-                    &route.model_id,
-                    latency,
-                    max_output,
-                ))),
+                Some(Scripted::Raw(raw)) => Ok(Reply::Raw(raw)),
+                Some(Scripted::Fault(fault)) => Ok(faulted(fault, &echo(), false)),
+                None => Ok(Reply::Json(echo())),
             }
         }
         Operation::CountTokens => count_tokens(&route.model_id, &request).map(Reply::Json),
@@ -162,13 +203,11 @@ fn answer(shared: &Shared, route: &Route, body: &[u8]) -> Result<Reply, ServiceE
                 Some(Scripted::Stream(stream)) => {
                     return Ok(Reply::Stream(stream.items(), stream.pace))
                 }
-                None => echo::converse(&request, &route.model_id, latency, max_output),
+                Some(Scripted::Raw(raw)) => return Ok(Reply::Raw(raw)),
+                Some(Scripted::Fault(fault)) => return Ok(faulted(fault, &echo(), true)),
+                None => echo(),
             };
-            let items = events_from_reply(&reply)
-                .iter()
-                .map(|(kind, payload)| StreamItem::Frame(encode_event(kind, payload)))
-                .collect();
-            Ok(Reply::Stream(items, Duration::ZERO))
+            Ok(Reply::Stream(reply_frames(&reply), Duration::ZERO))
         }
     }
 }
@@ -245,7 +284,7 @@ fn base_response(
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert("content-type", HeaderValue::from_static("application/json"));
+    headers.insert("content-type", HeaderValue::from_static(JSON));
     if let Ok(value) = HeaderValue::from_str(request_id) {
         headers.insert("x-amzn-requestid", value);
     }
@@ -254,6 +293,51 @@ fn base_response(
 
 fn json_response(status: StatusCode, body: Vec<u8>, request_id: &str) -> Response<ResponseBody> {
     base_response(status, ResponseBody::full(body), request_id)
+}
+
+fn stream_response(body: ResponseBody, request_id: &str) -> Response<ResponseBody> {
+    let mut response = base_response(StatusCode::OK, body, request_id);
+    response
+        .headers_mut()
+        .insert("content-type", HeaderValue::from_static(EVENT_STREAM));
+    response
+}
+
+/// A 200 whose head announces all of `body` and whose body arrives through `fault`.
+fn faulted_response(
+    fault: ConnectionFault,
+    content_type: &'static str,
+    body: Bytes,
+    request_id: &str,
+) -> Response<ResponseBody> {
+    let length = HeaderValue::from(body.len());
+    let body = ResponseBody::new(EventStreamBody::new(fault.body_items(body), Duration::ZERO));
+    let mut response = base_response(StatusCode::OK, body, request_id);
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static(content_type));
+    // Stated by hand: the body cannot know its length, and hyper sends this one.
+    headers.insert("content-length", length);
+    response
+}
+
+/// A raw answer: its status, its headers and its body, nothing else of ours.
+fn raw_response(shared: &Shared, raw: RawAnswer) -> Response<ResponseBody> {
+    let status = StatusCode::from_u16(raw.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if status.is_client_error() || status.is_server_error() {
+        shared.count_error();
+    }
+    let mut response = Response::new(ResponseBody::full(raw.body));
+    *response.status_mut() = status;
+    for (name, value) in raw.headers {
+        // Checked when queued (RawAnswer::check).
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            response.headers_mut().append(name, value);
+        }
+    }
+    response
 }
 
 /// An error answer in Bedrock's wire form.

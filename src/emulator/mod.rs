@@ -31,6 +31,8 @@ mod body;
 pub mod catalog;
 mod echo;
 mod errors;
+mod fault;
+mod fdlimit;
 mod handler;
 mod router;
 mod server;
@@ -41,6 +43,7 @@ mod validate;
 
 pub use auth::SIGNING_NAME;
 pub use errors::{default_status, ServiceError};
+pub use fault::{ConnectionFault, RawAnswer};
 pub use router::{Operation, Route};
 pub use server::{LocalServer, ServerConfig, DEFAULT_REQUEST_LOG_LIMIT};
 pub use state::{RecordedRequest, Scripted, Stats};

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener as StdListener};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -12,10 +13,12 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::runtime::{Handle, RuntimeFlavor};
-use tokio::sync::watch;
+use tokio::sync::{watch, Notify};
 
 use super::auth::AuthConfig;
 use super::errors::{default_status, ServiceError};
+use super::fault::{ConnectionFault, RawAnswer};
+use super::fdlimit::{out_of_descriptors, raise_open_file_limit};
 use super::handler::{check_auth_config, handle};
 use super::state::{ModelSettings, RecordedRequest, Scripted, Shared, Stats};
 use super::stream::ScriptedStream;
@@ -38,6 +41,10 @@ pub struct ServerConfig {
     pub secret_access_key: String,
     /// An API key accepted as `Authorization: Bearer <token>`, if any.
     pub bearer_token: Option<String>,
+    /// The session token SigV4 requests must carry as `x-amz-security-token`, if any;
+    /// without one, requests carrying a token are refused, as Bedrock refuses a token
+    /// it does not know.
+    pub session_token: Option<String>,
     /// The delay before each answer.
     pub latency: Duration,
     /// Requests answered at once; beyond it, `ThrottlingException` (429).
@@ -67,6 +74,7 @@ impl Default for ServerConfig {
             access_key_id: "testing".into(),
             secret_access_key: "testing".into(),
             bearer_token: None,
+            session_token: None,
             latency: Duration::ZERO,
             max_concurrency: None,
             catalog: false,
@@ -124,6 +132,8 @@ pub struct LocalServer {
     address: SocketAddr,
     stop: watch::Sender<bool>,
     tasks: Arc<Tasks>,
+    /// Set by [`LocalServer::stop_without_waiting`]: dropping does not wait either.
+    abandoned: AtomicBool,
 }
 
 impl LocalServer {
@@ -135,6 +145,7 @@ impl LocalServer {
             access_key_id: config.access_key_id,
             secret_access_key: config.secret_access_key,
             bearer_token: config.bearer_token,
+            session_token: config.session_token,
         };
         check_auth_config(&auth).map_err(|msg| io::Error::new(io::ErrorKind::InvalidInput, msg))?;
         if config.max_concurrency == Some(0)
@@ -145,6 +156,7 @@ impl LocalServer {
                 "max_concurrency must be at least 1",
             ));
         }
+        raise_open_file_limit();
         let std_listener = StdListener::bind((config.host.as_str(), config.port))?;
         std_listener.set_nonblocking(true)?;
         let address = std_listener.local_addr()?;
@@ -180,6 +192,7 @@ impl LocalServer {
             address,
             stop,
             tasks,
+            abandoned: AtomicBool::new(false),
         })
     }
 
@@ -219,6 +232,19 @@ impl LocalServer {
         self.shared.push(Scripted::Error(ServiceError::with_status(
             code, message, status,
         )));
+    }
+
+    /// Queues an answer given byte for byte (see [`RawAnswer`]) for the next model
+    /// request; refused, with the reason, when its status or headers are not allowed.
+    pub fn queue_raw(&self, raw: RawAnswer) -> Result<(), String> {
+        raw.check()?;
+        self.shared.push(Scripted::Raw(raw));
+        Ok(())
+    }
+
+    /// Queues a connection fault for the next model request (see [`ConnectionFault`]).
+    pub fn queue_fault(&self, fault: ConnectionFault) {
+        self.shared.push(Scripted::Fault(fault));
     }
 
     /// Queues a ConverseStream answer given event by event (see [`ScriptedStream`]);
@@ -300,11 +326,54 @@ impl LocalServer {
             Ok(_) => {}
         }
     }
+
+    /// Stops accepting and closes every connection, as [`LocalServer::shutdown`] does,
+    /// but returns at once: the tasks end on the runtime by themselves. Dropping the
+    /// server afterwards does not wait either. For callers that must not block, such as
+    /// a garbage collector holding a lock.
+    pub fn stop_without_waiting(&self) {
+        self.abandoned.store(true, Ordering::Relaxed);
+        self.stop.send_replace(true);
+    }
 }
 
 impl Drop for LocalServer {
     fn drop(&mut self) {
-        self.shutdown();
+        if self.abandoned.load(Ordering::Relaxed) {
+            self.stop.send_replace(true);
+        } else {
+            self.shutdown();
+        }
+    }
+}
+
+/// The first pause after a failed accept; it doubles on each failure in a row.
+const ACCEPT_BACKOFF_FIRST: Duration = Duration::from_millis(5);
+/// The longest pause after a failed accept.
+const ACCEPT_BACKOFF_MOST: Duration = Duration::from_millis(200);
+/// At most one warning about failed accepts per this long: under descriptor pressure,
+/// accepts fail and succeed by turns, thousands of times.
+const ACCEPT_WARNING_EVERY: Duration = Duration::from_secs(10);
+
+/// What a connection's task and the handler of its requests share.
+pub(crate) struct ConnectionControl {
+    /// Whether a request has arrived on it (a fresh connection is never closed for
+    /// descriptor pressure: its first request may be in flight unread).
+    served: AtomicBool,
+    /// Told to drop the connection at once, with a TCP reset (a scripted fault).
+    reset: Notify,
+}
+
+impl ConnectionControl {
+    /// Marks a request as arrived.
+    pub(crate) fn serving(&self) {
+        self.served.store(true, Ordering::Relaxed);
+    }
+
+    /// Closes the connection with a TCP reset, nothing more sent; the caller's request
+    /// is dropped with it.
+    pub(crate) fn reset(&self) {
+        self.reset.notify_one();
     }
 }
 
@@ -315,6 +384,15 @@ async fn accept_loop(
     tasks: Arc<Tasks>,
     _guard: TaskGuard,
 ) {
+    // Bumped when descriptors run out: connections that have served a request then
+    // close (idle ones at once, busy ones after their answer, sent with
+    // `connection: close`), so that the descriptors come back and queued connections
+    // get accepted.
+    let (pressure, _) = watch::channel(0u64);
+    let mut failures = 0u64;
+    let mut backoff = ACCEPT_BACKOFF_FIRST;
+    let mut last_warning: Option<Instant> = None;
+    let mut unreported = 0u64;
     loop {
         let accepted = tokio::select! {
             _ = stopped.wait_for(|stop| *stop) => break,
@@ -322,19 +400,55 @@ async fn accept_loop(
         };
         match accepted {
             Ok((stream, _peer)) => {
+                if failures > 0 {
+                    log::debug!(
+                        "LocalBedrock: accepting connections again, after {failures} failed accepts"
+                    );
+                    failures = 0;
+                    backoff = ACCEPT_BACKOFF_FIRST;
+                }
                 let _ = stream.set_nodelay(true);
                 let guard = TaskGuard::new(&tasks);
                 tokio::spawn(serve_connection(
                     stream,
                     shared.clone(),
                     stopped.clone(),
+                    pressure.subscribe(),
                     guard,
                 ));
             }
             Err(err) => {
-                // Out of file descriptors and the like: wait rather than spin.
-                log::warn!("LocalBedrock: accept failed: {err}");
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                let starved = out_of_descriptors(&err);
+                if last_warning.is_none_or(|at| at.elapsed() >= ACCEPT_WARNING_EVERY) {
+                    log::warn!(
+                        "LocalBedrock: accept failed: {err}{}{}",
+                        if starved {
+                            "; closing idle connections to free descriptors \
+                             (raise the open-file limit, `ulimit -n`, to avoid this)"
+                        } else {
+                            ""
+                        },
+                        if unreported > 0 {
+                            format!(" ({unreported} more failed since the last warning)")
+                        } else {
+                            String::new()
+                        }
+                    );
+                    last_warning = Some(Instant::now());
+                    unreported = 0;
+                } else {
+                    unreported += 1;
+                }
+                failures += 1;
+                if starved {
+                    pressure.send_modify(|generation| *generation += 1);
+                }
+                // Wait rather than spin, and give the closing connections time to go.
+                tokio::select! {
+                    _ = stopped.wait_for(|stop| *stop) => break,
+                    () = tokio::time::sleep(backoff) => {}
+                }
+                backoff = (backoff * 2).min(ACCEPT_BACKOFF_MOST);
             }
         }
     }
@@ -345,20 +459,45 @@ async fn serve_connection(
     stream: tokio::net::TcpStream,
     shared: Arc<Shared>,
     mut stopped: watch::Receiver<bool>,
+    mut pressure: watch::Receiver<u64>,
     _guard: TaskGuard,
 ) {
     let _open = shared.open_connection();
-    let service = service_fn(move |request| handle(shared.clone(), request));
-    let connection = http1::Builder::new()
+    let control = Arc::new(ConnectionControl {
+        served: AtomicBool::new(false),
+        reset: Notify::new(),
+    });
+    let handler_control = control.clone();
+    let service = service_fn(move |request| {
+        handler_control.serving();
+        handle(shared.clone(), handler_control.clone(), request)
+    });
+    let mut connection = http1::Builder::new()
         .keep_alive(true)
         .serve_connection(TokioIo::new(stream), service);
-    tokio::select! {
-        result = connection => {
-            if let Err(err) = result {
-                log::debug!("LocalBedrock: connection ended: {err}");
+    let mut closing = false;
+    loop {
+        tokio::select! {
+            result = &mut connection => {
+                if let Err(err) = result {
+                    log::debug!("LocalBedrock: connection ended: {err}");
+                }
+                return;
+            }
+            // Dropping the connection closes the socket and drops any request in flight.
+            _ = stopped.wait_for(|stop| *stop) => return,
+            () = control.reset.notified() => break,
+            Ok(()) = pressure.changed(), if !closing => {
+                if control.served.load(Ordering::Relaxed) {
+                    std::pin::Pin::new(&mut connection).graceful_shutdown();
+                    closing = true;
+                }
             }
         }
-        // Dropping the connection closes the socket and drops any request in flight.
-        _ = stopped.wait_for(|stop| *stop) => {}
+    }
+    // A scripted reset: close with RST (SO_LINGER 0), so the client reads ECONNRESET.
+    let stream = connection.into_parts().io.into_inner();
+    if let Err(err) = stream.set_zero_linger() {
+        log::debug!("LocalBedrock: SO_LINGER failed: {err}");
     }
 }

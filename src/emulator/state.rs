@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::auth::AuthConfig;
 use super::catalog::Catalog;
 use super::errors::ServiceError;
+use super::fault::{ConnectionFault, RawAnswer};
 use super::stream::ScriptedStream;
 
 /// One request as the server received it, refused ones included.
@@ -50,6 +51,10 @@ pub enum Scripted {
     Error(ServiceError),
     /// A ConverseStream answer, event by event.
     Stream(ScriptedStream),
+    /// An answer given byte for byte (any status, headers and body).
+    Raw(RawAnswer),
+    /// A fault of the connection on the way to the echo model's answer.
+    Fault(ConnectionFault),
 }
 
 /// Counters, as a snapshot.

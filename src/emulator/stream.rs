@@ -15,13 +15,11 @@ use serde_json::{json, Map, Value};
 use tokio::time::Sleep;
 
 use super::body::BoxError;
+use super::fault::FLUSH_PAUSE;
 use super::tokenizer::pieces;
 
 /// Tokens per text delta, so that even a short echo arrives in several events.
 const TOKENS_PER_DELTA: usize = 4;
-
-/// The pause before a scripted connection drop, long enough for hyper to flush.
-const FLUSH_PAUSE: Duration = Duration::from_millis(20);
 
 /// One event of a ConverseStream answer: its `:event-type` and its JSON payload.
 pub type Event = (String, Value);
@@ -196,6 +194,25 @@ pub enum StreamFault {
     Drop,
     /// Sends one more frame, with a bad checksum.
     Corrupt,
+    /// Sends the prelude of a frame claiming 4 GiB - 1 bytes (its checksum right), some
+    /// of its bytes, then holds the connection open: a client must refuse the frame at
+    /// its prelude rather than wait for (or buffer) 4 GiB.
+    Oversized,
+}
+
+/// The total length the `oversized` frame's prelude claims.
+const OVERSIZED_LENGTH: u32 = u32::MAX;
+
+/// The prelude of a frame of `total` bytes with no headers: total length, headers length
+/// and the CRC-32 of those eight bytes, all big-endian.
+fn prelude(total: u32) -> Bytes {
+    let mut bytes = Vec::with_capacity(12 + 1024);
+    bytes.extend_from_slice(&total.to_be_bytes());
+    bytes.extend_from_slice(&0u32.to_be_bytes());
+    let crc = crc32fast::hash(&bytes);
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    bytes.resize(12 + 1024, 0); // the start of the claimed payload
+    Bytes::from(bytes)
 }
 
 impl std::str::FromStr for StreamFault {
@@ -206,8 +223,9 @@ impl std::str::FromStr for StreamFault {
             "truncate" => Ok(Self::Truncate),
             "drop" => Ok(Self::Drop),
             "corrupt" => Ok(Self::Corrupt),
+            "oversized" => Ok(Self::Oversized),
             other => Err(format!(
-                "fault must be 'truncate', 'drop', 'corrupt' or None, got {other:?}"
+                "fault must be 'truncate', 'drop', 'corrupt', 'oversized' or None, got {other:?}"
             )),
         }
     }
@@ -290,6 +308,12 @@ impl ScriptedStream {
                     *last ^= 0xff; // the message CRC no longer matches
                 }
                 items.push(StreamItem::Frame(Bytes::from(frame)));
+            }
+            Some(StreamFault::Oversized) => {
+                items.push(StreamItem::Frame(prelude(OVERSIZED_LENGTH)));
+                // Until the client leaves or the server stops (tokio ends a sleep too
+                // long to represent at a far-future instant).
+                items.push(StreamItem::Pause(Duration::MAX));
             }
         }
         items
@@ -512,6 +536,13 @@ mod tests {
             panic!()
         };
         assert!(read_message_from(bad).is_err());
+        let items = stream(Some(StreamFault::Oversized)).items();
+        let Some(StreamItem::Frame(prelude)) = items.get(3) else {
+            panic!()
+        };
+        assert_eq!(prelude[..8], [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+        assert_eq!(prelude[8..12], crc32fast::hash(&prelude[..8]).to_be_bytes());
+        assert!(matches!(items.last(), Some(StreamItem::Pause(d)) if *d == Duration::MAX));
         assert!("explode".parse::<StreamFault>().is_err());
         let broken = ScriptedStream {
             events: vec![json!({"a": 1, "b": 2})],

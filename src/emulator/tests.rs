@@ -108,7 +108,8 @@ impl RawClient {
         headers
     }
 
-    async fn send(&mut self, path: &str, headers: &[(String, String)], body: &[u8]) -> Answer {
+    /// Writes a POST without reading its answer.
+    async fn write(&mut self, path: &str, headers: &[(String, String)], body: &[u8]) {
         let mut head = format!("POST {path} HTTP/1.1\r\ncontent-length: {}\r\n", body.len());
         for (name, value) in headers {
             head.push_str(&format!("{name}: {value}\r\n"));
@@ -116,6 +117,16 @@ impl RawClient {
         head.push_str("\r\n");
         self.stream.write_all(head.as_bytes()).await.unwrap();
         self.stream.write_all(body).await.unwrap();
+    }
+
+    /// Writes a signed POST without reading its answer.
+    async fn write_signed(&mut self, path: &str, body: &[u8]) {
+        let headers = self.signed(path, body);
+        self.write(path, &headers, body).await;
+    }
+
+    async fn send(&mut self, path: &str, headers: &[(String, String)], body: &[u8]) -> Answer {
+        self.write(path, headers, body).await;
         self.read_answer().await
     }
 
@@ -432,14 +443,7 @@ async fn scripted_streams_carry_exceptions_and_faults() {
         .queue_stream(scripted(full, Some(StreamFault::Drop)))
         .unwrap();
     let body = hello("x").to_string();
-    let headers = client.signed(&p, body.as_bytes());
-    let mut head = format!("POST {p} HTTP/1.1\r\ncontent-length: {}\r\n", body.len());
-    for (name, value) in &headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    client.stream.write_all(head.as_bytes()).await.unwrap();
-    client.stream.write_all(body.as_bytes()).await.unwrap();
+    client.write_signed(&p, body.as_bytes()).await;
     let mut raw = Vec::new();
     let _ = tokio::time::timeout(Duration::from_secs(5), client.stream.read_to_end(&mut raw))
         .await
@@ -699,14 +703,7 @@ async fn counts_cancelled_requests_and_connections() {
     let mut client = RawClient::connect(&server).await;
     let p = path(MODEL, "converse");
     let body = hello("bye").to_string();
-    let headers = client.signed(&p, body.as_bytes());
-    let mut head = format!("POST {p} HTTP/1.1\r\ncontent-length: {}\r\n", body.len());
-    for (name, value) in &headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    client.stream.write_all(head.as_bytes()).await.unwrap();
-    client.stream.write_all(body.as_bytes()).await.unwrap();
+    client.write_signed(&p, body.as_bytes()).await;
     for _ in 0..200 {
         if server.stats().in_flight == 1 {
             break;
@@ -786,4 +783,67 @@ fn starts_and_stops_outside_a_runtime() {
         ..ServerConfig::default()
     };
     assert!(LocalServer::start(zero, runtime.handle()).is_err());
+}
+
+#[test]
+fn stopping_without_waiting_returns_while_the_runtime_is_busy() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    // Hold the only worker, as a log handler waiting for the GIL would: the server's
+    // tasks cannot end until it is released.
+    let (release, held) = std::sync::mpsc::channel::<()>();
+    let (entered, busy) = std::sync::mpsc::channel::<()>();
+    runtime.spawn(async move {
+        entered.send(()).unwrap();
+        let _ = held.recv();
+    });
+    busy.recv().unwrap();
+    let server = LocalServer::start(ServerConfig::default(), runtime.handle()).unwrap();
+    let started = std::time::Instant::now();
+    server.stop_without_waiting();
+    assert!(server.is_shut_down());
+    drop(server); // neither call waits for the tasks
+                  // A logical bound: `shutdown` would have waited its full 5 seconds.
+    assert!(started.elapsed() < Duration::from_secs(5));
+    release.send(()).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn raw_answers_and_resets_take_their_turn() {
+    let server = start(ServerConfig::default());
+    let html = bytes::Bytes::from_static(b"<html><body><h1>502 Bad Gateway</h1></body></html>");
+    server
+        .queue_raw(RawAnswer {
+            status: 502,
+            headers: vec![("content-type".into(), "text/html".into())],
+            body: html.clone(),
+        })
+        .unwrap();
+    server.queue_fault(ConnectionFault::Reset);
+    let mut client = RawClient::connect(&server).await;
+    let p = path(MODEL, "converse");
+    let answer = client.post(&p, &hello("x")).await;
+    assert_eq!(
+        (answer.status, answer.body.as_slice()),
+        (502, html.as_ref())
+    );
+    let names: Vec<&str> = answer.headers.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 3, "{names:?}"); // content-type, content-length, date
+    assert!(answer.header("x-amzn-errortype").is_none());
+
+    // Read, then closed with a reset: nothing of an answer arrives.
+    client
+        .write_signed(&p, hello("y").to_string().as_bytes())
+        .await;
+    let mut rest = Vec::new();
+    let read = client.stream.read_to_end(&mut rest).await;
+    assert_eq!(
+        read.map_err(|e| e.kind()),
+        Err(std::io::ErrorKind::ConnectionReset)
+    );
+    assert!(rest.is_empty());
+    assert_eq!(server.stats().queued, 0);
 }

@@ -17,8 +17,8 @@ use serde_json::{Map, Number, Value};
 use crate::core::runtime;
 use crate::emulator::catalog::Catalog;
 use crate::emulator::{
-    LocalServer, RecordedRequest, ScriptedStream, ServerConfig, Stats, StreamFault,
-    DEFAULT_REQUEST_LOG_LIMIT,
+    ConnectionFault, LocalServer, RawAnswer, RecordedRequest, ScriptedStream, ServerConfig, Stats,
+    StreamFault, DEFAULT_REQUEST_LOG_LIMIT,
 };
 
 /// How deep a queued reply may nest before conversion gives up (cycles end here too).
@@ -31,8 +31,8 @@ const MAX_DEPTH: usize = 64;
 /// signatures (or `bearer_token`), validates requests as Bedrock does, and answers with
 /// the queued replies and errors in order, then with a deterministic echo model.
 /// The server starts at construction and stops with `stop()`, at the end of a `with`
-/// block, or when garbage-collected; the request log and stats stay readable after it
-/// stops.
+/// block, or when garbage-collected (without waiting for its connections to close); the
+/// request log and stats stay readable after it stops.
 #[pyclass(
     name = "LocalBedrock",
     module = "fastconverse._native",
@@ -59,6 +59,54 @@ fn seconds(name: &str, value: f64) -> PyResult<Duration> {
             "{name} must be a non-negative number of seconds, got {value}"
         )))
     }
+}
+
+/// An optional secret: None, or a non-empty string.
+fn optional_secret(name: &str, value: Option<String>) -> PyResult<Option<String>> {
+    if value.as_deref() == Some("") {
+        return Err(PyValueError::new_err(format!(
+            "{name} must be None or a non-empty string"
+        )));
+    }
+    Ok(value)
+}
+
+/// The body of a raw answer: bytes, a bytearray or a str (sent as UTF-8).
+fn raw_body(body: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<u8>> {
+    let Some(body) = body else {
+        return Ok(Vec::new());
+    };
+    if let Ok(b) = body.cast::<PyBytes>() {
+        return Ok(b.as_bytes().to_vec());
+    }
+    if let Ok(b) = body.cast::<PyByteArray>() {
+        return Ok(b.to_vec());
+    }
+    if let Ok(s) = body.cast::<PyString>() {
+        return Ok(s.to_cow()?.as_bytes().to_vec());
+    }
+    Err(PyTypeError::new_err(format!(
+        "body must be bytes or str, got {}",
+        body.get_type().name()?
+    )))
+}
+
+/// The headers of a raw answer, in the dict's order.
+fn raw_headers(headers: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<(String, String)>> {
+    let Some(headers) = headers else {
+        return Ok(Vec::new());
+    };
+    headers
+        .iter()
+        .map(|(name, value)| match (name.extract(), value.extract()) {
+            (Ok(name), Ok(value)) => Ok((name, value)),
+            _ => Err(PyTypeError::new_err(format!(
+                "headers must map str to str, got {}: {}",
+                name.get_type().name()?,
+                value.get_type().name()?
+            ))),
+        })
+        .collect()
 }
 
 fn non_empty(name: &str, value: &str) -> PyResult<String> {
@@ -128,8 +176,10 @@ impl LocalBedrock {
         let config = self.config.clone();
         let started = py.detach(move || LocalServer::start(config, &runtime::handle()))?;
         let old = lock(&self.server).replace(Arc::new(started));
-        // A server stopped earlier is already shut down: dropping it waits for nothing.
-        drop(old);
+        if let Some(old) = old {
+            // Stopped earlier; never wait here, with the GIL held, for what is left of it.
+            old.stop_without_waiting();
+        }
         Ok(())
     }
 
@@ -291,7 +341,11 @@ fn stats_dict<'py>(py: Python<'py>, stats: &Stats) -> PyResult<Bound<'py, PyDict
 impl LocalBedrock {
     /// Starts a server on `host`:`port` (0: a free port) that accepts requests signed
     /// with `aws_access_key_id`/`aws_secret_access_key` for `region`, or carrying
-    /// `Authorization: Bearer <bearer_token>`. `latency` (seconds) delays every answer;
+    /// `Authorization: Bearer <bearer_token>`. With `aws_session_token`, signed requests
+    /// must carry (and sign) exactly that `x-amz-security-token`; without it, a request
+    /// carrying one is refused, as Bedrock refuses a token it does not know. Payloads
+    /// must be signed (`x-amz-content-sha256`, when sent, is the body's SHA-256).
+    /// `latency` (seconds) delays every answer;
     /// beyond `max_concurrency` requests at once it answers `ThrottlingException`.
     /// `catalog=True` answers a feature the model lacks (per `fastconverse.models`) with
     /// Bedrock's `ValidationException` and keeps echo replies within the model's output
@@ -306,6 +360,7 @@ impl LocalBedrock {
         region = "us-east-1",
         aws_access_key_id = "testing",
         aws_secret_access_key = "testing",
+        aws_session_token = None,
         bearer_token = None,
         latency = 0.0,
         max_concurrency = None,
@@ -322,6 +377,7 @@ impl LocalBedrock {
         region: &str,
         aws_access_key_id: &str,
         aws_secret_access_key: &str,
+        aws_session_token: Option<String>,
         bearer_token: Option<String>,
         latency: f64,
         max_concurrency: Option<i64>,
@@ -333,18 +389,14 @@ impl LocalBedrock {
         let port = u16::try_from(port).map_err(|_| {
             PyValueError::new_err(format!("port must be between 0 and 65535, got {port}"))
         })?;
-        if bearer_token.as_deref() == Some("") {
-            return Err(PyValueError::new_err(
-                "bearer_token must be None or a non-empty string",
-            ));
-        }
         let config = ServerConfig {
             host: non_empty("host", host)?,
             port,
             region: non_empty("region", region)?,
             access_key_id: non_empty("aws_access_key_id", aws_access_key_id)?,
             secret_access_key: non_empty("aws_secret_access_key", aws_secret_access_key)?,
-            bearer_token,
+            bearer_token: optional_secret("bearer_token", bearer_token)?,
+            session_token: optional_secret("aws_session_token", aws_session_token)?,
             latency: seconds("latency", latency)?,
             max_concurrency: concurrency(max_concurrency)?,
             catalog,
@@ -430,6 +482,12 @@ impl LocalBedrock {
     #[getter]
     fn aws_secret_access_key(&self) -> &str {
         &self.config.secret_access_key
+    }
+
+    /// The session token signed requests must carry, if any.
+    #[getter]
+    fn aws_session_token(&self) -> Option<&str> {
+        self.config.session_token.as_deref()
     }
 
     /// The API key accepted as `Authorization: Bearer ...`, if any.
@@ -533,11 +591,56 @@ impl LocalBedrock {
         self.with_server(|s| s.queue_error(code, message, status))
     }
 
+    /// Queues an answer given byte for byte for the next Converse or ConverseStream
+    /// request: `status` (200 to 599), `body` (bytes, or str sent as UTF-8; default
+    /// empty) and `headers` (a dict), and nothing else of Bedrock's (no request id, no
+    /// `x-amzn-errortype`, no `content-type` unless given); the server adds only
+    /// `content-length` and `date`, and keeps the connection open. For what a proxy or
+    /// load balancer in front of Bedrock sends (an HTML 502, an empty 503), or a 200 that
+    /// is not what it should be (invalid JSON, an empty body, an error's shape).
+    #[pyo3(signature = (status = 200, body = None, headers = None))]
+    fn queue_raw(
+        &self,
+        status: i64,
+        body: Option<&Bound<'_, PyAny>>,
+        headers: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<()> {
+        let raw = RawAnswer {
+            status: u16::try_from(status).unwrap_or(0),
+            headers: raw_headers(headers)?,
+            body: raw_body(body)?.into(),
+        };
+        if !(0..=i64::from(u16::MAX)).contains(&status) {
+            return Err(PyValueError::new_err(format!(
+                "status must be between 200 and 599, got {status}"
+            )));
+        }
+        self.with_server(|s| s.queue_raw(raw))?
+            .map_err(PyValueError::new_err)
+    }
+
+    /// Queues a connection fault for the next Converse or ConverseStream request, which
+    /// otherwise gets the echo model's answer: `"reset"` (the request is read, then the
+    /// connection closes with a TCP reset, nothing answered), `"reset_after_headers"`
+    /// (the status line and headers with the full `content-length`, half the body, then
+    /// the connection closes), `"stall_headers"` (nothing is sent for `seconds`, then
+    /// the answer) and `"stall_body"` (the headers and the first 20 bytes of the body,
+    /// then nothing for `seconds`, then the rest). A stall with `seconds=None` lasts
+    /// until the client leaves or the server stops; `stop()` ends every stall.
+    #[pyo3(signature = (kind, seconds = None))]
+    fn queue_fault(&self, kind: &str, seconds: Option<f64>) -> PyResult<()> {
+        let seconds = seconds.map(|s| self::seconds("seconds", s)).transpose()?;
+        let fault = ConnectionFault::parse(kind, seconds).map_err(PyValueError::new_err)?;
+        self.with_server(|s| s.queue_fault(fault))
+    }
+
     /// Queues a ConverseStream answer event by event, in boto3's event shape
     /// (`{"messageStart": {"role": "assistant"}}`, ..., exceptions as
     /// `{"throttlingException": {"message": "..."}}`), `pace` seconds apart. `fault`,
     /// applied after the events: `"truncate"` (ends without messageStop/metadata),
-    /// `"drop"` (closes the connection), `"corrupt"` (a frame with a bad CRC). A number
+    /// `"drop"` (closes the connection), `"corrupt"` (a frame with a bad CRC),
+    /// `"oversized"` (the prelude of a frame claiming 4 GiB - 1 bytes, a little of it,
+    /// then the connection held open until the client leaves or the server stops). A number
     /// among the events is a pause of that many seconds: first, a wait after the
     /// response headers; between events, a stall mid-stream.
     /// A reply queued with `queue_reply` serves stream requests too, cut into events.
@@ -572,7 +675,8 @@ impl LocalBedrock {
 
     /// The latest requests received (up to `request_log_limit`), oldest first, refused
     /// ones included: dicts with
-    /// `method`, `path` (as sent, percent-encoded), `headers` (lower-case names),
+    /// `method`, `path` (as sent, percent-encoded), `headers` (lower-case names; a
+    /// bearer token kept as `Bearer ***`, a session token as `***`),
     /// `body` (bytes) and `json` (the parsed body, or None).
     #[getter]
     fn requests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -610,6 +714,17 @@ impl LocalBedrock {
             }
             _ => format!("<{class} region='{}' stopped>", this.config.region),
         })
+    }
+}
+
+impl Drop for LocalBedrock {
+    /// Garbage collection and interpreter exit hold the GIL here: the server is told to
+    /// stop, and its connections close on the runtime without anyone waiting for them.
+    fn drop(&mut self) {
+        let server = lock(&self.server).take();
+        if let Some(server) = server {
+            server.stop_without_waiting();
+        }
     }
 }
 
