@@ -72,8 +72,8 @@ class LocalBedrock(_native.LocalBedrock):
         """
         from fastconverse import ChatClient
 
-        options = self._credentials()
-        options.update(overrides)
+        # Test credentials, not secrets: the client stays usable in worker processes.
+        options = {**self._credentials(), "pickle_credentials": True, **overrides}
         return ChatClient(**options)
 
     def _credentials(self) -> dict[str, Any]:
@@ -83,8 +83,6 @@ class LocalBedrock(_native.LocalBedrock):
             "region_name": self.region,
             "aws_access_key_id": self.aws_access_key_id,
             "aws_secret_access_key": self.aws_secret_access_key,
-            # Test credentials, not secrets: the client stays usable in worker processes.
-            "pickle_credentials": True,
         }
         if self.aws_session_token is not None:
             options["aws_session_token"] = self.aws_session_token
