@@ -168,9 +168,10 @@ def test_a_document_nested_thousands_deep_raises_instead_of_crashing(
 def test_a_document_as_deep_as_the_sdk_reads_back_is_sent(
     server: LocalBedrock, client: ChatClient
 ) -> None:
-    # The service's own JSON reader decides beyond this; the client must not refuse it.
-    client.converse(modelId=MODEL_ID, messages=MESSAGES, additionalModelRequestFields=nested(100))
-    assert server.requests[-1]["json"]["additionalModelRequestFields"] == nested(100)
+    # 256 levels inside the document (the SDK reads documents that deep back): deeper than
+    # serde_json's default of 128, which LocalBedrock's reader must not impose either.
+    client.converse(modelId=MODEL_ID, messages=MESSAGES, additionalModelRequestFields=nested(255))
+    assert server.requests[-1]["json"]["additionalModelRequestFields"] == nested(255)
 
 
 # --------------------------------------------------------------------------------------------

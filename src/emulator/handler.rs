@@ -268,7 +268,7 @@ fn parse_body(body: &[u8]) -> Result<Value, ServiceError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(json!({}));
     }
-    serde_json::from_slice(body).map_err(|err| {
+    super::json::parse(body).map_err(|err| {
         ServiceError::new(
             "SerializationException",
             format!("The request body is not valid JSON: {err}"),

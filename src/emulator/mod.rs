@@ -34,6 +34,7 @@ mod errors;
 mod fault;
 mod fdlimit;
 mod handler;
+mod json;
 mod router;
 mod server;
 mod state;

@@ -38,7 +38,7 @@ impl RecordedRequest {
 
     /// The body parsed as JSON, if it is JSON.
     pub fn json(&self) -> Option<Value> {
-        serde_json::from_slice(&self.body).ok()
+        super::json::parse(&self.body).ok()
     }
 }
 
