@@ -73,7 +73,7 @@ class Fault:
     name: str
     action: Callable[[], raw_server.Action]
     error: type[BedrockError]
-    # Retried by converse() (the SDK's rules, which are boto3's: throttling codes, 500/502/
+    # Retried by converse() (the SDK's rules, boto3's but for a bare 429: throttling codes, 500/502/
     # 503/504, broken connections and timeouts); converse_many adds 408 and 429.
     retried: bool
     retried_by_many: bool
