@@ -73,8 +73,8 @@ class Fault:
     name: str
     action: Callable[[], raw_server.Action]
     error: type[BedrockError]
-    # Retried by converse() (the SDK's rules, boto3's but for a bare 429: throttling codes, 500/502/
-    # 503/504, broken connections and timeouts); converse_many adds 408 and 429.
+    # Retried by converse() (the SDK's rules and botocore's bare-429 rule: throttling codes,
+    # 429, 500/502/503/504, broken connections and timeouts); converse_many adds 408.
     retried: bool
     retried_by_many: bool
     # A fault inside an event stream, after its first event: streams only, never retried.
@@ -131,8 +131,9 @@ STATUSES: list[tuple[int, str | None, type[BedrockError], bool]] = [
 def _status_faults() -> list[Fault]:
     """Each status with a JSON error body, an HTML page and an empty body.
 
-    Without a code, boto3's code is the status; the SDK retries 500/502/503/504 and the
-    throttling codes, and converse_many retries 408 and 429 as well.
+    Without a code, boto3's code is the status; converse() retries 500/502/503/504, the
+    throttling codes and a 429 without a modelled code (as botocore does), and
+    converse_many retries 408 as well.
     """
     faults = []
     for status, code, cls, retried in STATUSES:
@@ -153,7 +154,7 @@ def _status_faults() -> list[Fault]:
                     f"{status}-{name}",
                     _status(status, body, headers),
                     ServiceError,
-                    status in (500, 502, 503, 504),
+                    status in (429, 500, 502, 503, 504),
                     True,
                     code=str(status),
                 )

@@ -455,3 +455,44 @@ def test_exit_with_sync_calls_and_a_stream_in_flight_is_prompt_and_quiet() -> No
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr
     assert done.stdout.strip() == "{'messageStart': {'role': 'assistant'}}"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        raw_server.respond(429, b""),
+        raw_server.respond(429, "<html>Too Many Requests</html>", {"Content-Type": "text/html"}),
+        raw_server.respond(429, {"__type": "SlowDownPleaseException", "message": "later"}),
+    ],
+    ids=["empty", "html", "unmodelled-code"],
+)
+def test_a_429_without_a_modelled_code_is_retried_as_boto3_retries_it(
+    raw: RawServer, answer: Any
+) -> None:
+    import boto3
+    from botocore.config import Config
+
+    ok = raw_server.respond(200, GOOD, {"Content-Type": "application/json"})
+    raw.push(answer, ok)
+    ours = raw_client(raw, max_attempts=2).converse(modelId=MODEL_ID, messages=MESSAGES)
+    assert ours["ResponseMetadata"]["RetryAttempts"] == 1 and raw.requests == 2
+    raw.push(answer, ok)
+    theirs = boto3.client(
+        "bedrock-runtime",
+        region_name="us-east-1",
+        endpoint_url=raw.endpoint_url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(retries={"mode": "standard", "total_max_attempts": 2}),
+    ).converse(modelId=MODEL_ID, messages=MESSAGES)
+    assert theirs["ResponseMetadata"]["RetryAttempts"] == 1 and raw.requests == 4
+    assert ours["output"] == theirs["output"]
+
+
+def test_a_429_with_a_modelled_code_follows_the_model(raw: RawServer) -> None:
+    # ServiceQuotaExceededException is modelled and not retryable: neither client retries.
+    quota = raw_server.respond(429, {"__type": "ServiceQuotaExceededException", "message": "q"})
+    raw.push(quota)
+    with pytest.raises(fastconverse.ServiceQuotaExceededException):
+        raw_client(raw, max_attempts=2).converse(modelId=MODEL_ID, messages=MESSAGES)
+    assert raw.requests == 1

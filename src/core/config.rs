@@ -16,6 +16,7 @@ use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 use super::error::CoreError;
 use super::guard::ResponseGuardInterceptor;
 use super::metadata::ResponseMetadataInterceptor;
+use super::retry::ThrottlingStatusClassifier;
 
 /// Connect timeout when the caller sets none.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -204,6 +205,7 @@ impl ClientConfig {
             // retries spent by one client (a test, a failing pipeline) would stop another
             // client's retries.
             .retry_partition(RetryPartition::custom("fastconverse").build())
+            .retry_classifier(ThrottlingStatusClassifier)
             // A reasoning model may think for minutes before its first byte: the read
             // timeout is the caller's guard, not the SDK's stalled-stream heuristics.
             .stalled_stream_protection(StalledStreamProtectionConfig::disabled())

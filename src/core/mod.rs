@@ -6,6 +6,7 @@ pub mod error;
 pub mod guard;
 pub mod many;
 pub mod metadata;
+pub mod retry;
 pub mod runtime;
 pub mod stream;
 
