@@ -269,6 +269,19 @@ def _call(client: ChatClient, entry: str) -> Any:
     return [result for _, result in sorted(run, key=lambda pair: pair[0])]
 
 
+def _client(raw: RawServer, many: bool) -> ChatClient:
+    """A client of `raw`: converse_many retries itself, so its client makes one attempt."""
+    return ChatClient(
+        region_name="us-east-1",
+        endpoint_url=raw.endpoint_url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        max_attempts=1 if many else ATTEMPTS,
+        read_timeout=0.4,
+        connect_timeout=2,
+    )
+
+
 def _bounded(call: Callable[[], Any]) -> Any:
     """`call()`'s result or exception; fails the test if it does not return in time."""
     outcome: list[Any] = []
@@ -301,15 +314,7 @@ def test_fault_at_entry_point(fault: Fault, entry: str) -> None:
     with RawServer() as raw:
         # The fault on every attempt: what the caller sees once the retries are spent.
         raw.push(*[fault.action() for _ in range(ATTEMPTS)])
-        client = ChatClient(
-            region_name="us-east-1",
-            endpoint_url=raw.endpoint_url,
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-            max_attempts=1 if many else ATTEMPTS,
-            read_timeout=0.4,
-            connect_timeout=2,
-        )
+        client = _client(raw, many)
         outcome = _bounded(lambda: _call(client, entry))
         if many:
             assert isinstance(outcome, list) and len(outcome) == 1, outcome
@@ -333,14 +338,7 @@ def test_a_retried_fault_then_an_answer_succeeds(fault: Fault, entry: str) -> No
     many = entry in MANY_ENTRIES
     with RawServer() as raw:
         raw.push(fault.action(), _good(entry))
-        client = ChatClient(
-            region_name="us-east-1",
-            endpoint_url=raw.endpoint_url,
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-            max_attempts=1 if many else ATTEMPTS,
-            read_timeout=0.4,
-        )
+        client = _client(raw, many)
         outcome = _bounded(lambda: _call(client, entry))
         if many:
             outcome = outcome[0]

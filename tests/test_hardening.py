@@ -70,17 +70,18 @@ def raw_client(raw: RawServer, **options: Any) -> ChatClient:
     return ChatClient(**settings)
 
 
-def boto3_on(raw: RawServer, read_timeout: float = 0.5) -> Any:
+def boto3_on(raw: RawServer, read_timeout: float = 0.5, attempts: int = 1) -> Any:
     import boto3
     from botocore.config import Config
 
+    retries = {"mode": "standard", "total_max_attempts": attempts}
     return boto3.client(
         "bedrock-runtime",
         region_name="us-east-1",
         endpoint_url=raw.endpoint_url,
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
-        config=Config(retries={"total_max_attempts": 1}, read_timeout=read_timeout),
+        config=Config(retries=retries, read_timeout=read_timeout),
     )
 
 
@@ -469,22 +470,12 @@ def test_exit_with_sync_calls_and_a_stream_in_flight_is_prompt_and_quiet() -> No
 def test_a_429_without_a_modelled_code_is_retried_as_boto3_retries_it(
     raw: RawServer, answer: Any
 ) -> None:
-    import boto3
-    from botocore.config import Config
-
     ok = raw_server.respond(200, GOOD, {"Content-Type": "application/json"})
     raw.push(answer, ok)
     ours = raw_client(raw, max_attempts=2).converse(modelId=MODEL_ID, messages=MESSAGES)
     assert ours["ResponseMetadata"]["RetryAttempts"] == 1 and raw.requests == 2
     raw.push(answer, ok)
-    theirs = boto3.client(
-        "bedrock-runtime",
-        region_name="us-east-1",
-        endpoint_url=raw.endpoint_url,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(retries={"mode": "standard", "total_max_attempts": 2}),
-    ).converse(modelId=MODEL_ID, messages=MESSAGES)
+    theirs = boto3_on(raw, attempts=2).converse(modelId=MODEL_ID, messages=MESSAGES)
     assert theirs["ResponseMetadata"]["RetryAttempts"] == 1 and raw.requests == 4
     assert ours["output"] == theirs["output"]
 

@@ -177,7 +177,7 @@ fn unmodeled_error(status: u16, body: Option<&[u8]>) -> (String, String) {
 
 /// An error and its sources as one line ("dispatch failure: io error: connection refused"),
 /// repeated links dropped.
-fn error_chain(err: &(dyn StdError + 'static)) -> String {
+pub(super) fn error_chain(err: &(dyn StdError + 'static)) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut source: Option<&(dyn StdError + 'static)> = Some(err);
     while let Some(current) = source {
@@ -192,20 +192,14 @@ fn error_chain(err: &(dyn StdError + 'static)) -> String {
 
 /// Missing or unusable credentials hide deep in the source chain of a dispatch failure.
 fn credentials_problem(err: &(dyn StdError + 'static)) -> Option<CoreError> {
-    let mut source: Option<&(dyn StdError + 'static)> = Some(err);
-    while let Some(current) = source {
-        if let Some(credentials) = current.downcast_ref::<CredentialsError>() {
-            let detail = error_chain(credentials)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            return Some(CoreError::NoCredentials(format!(
-                "no AWS credentials could be loaded: pass aws_access_key_id and aws_secret_access_key, \
-                 bearer_token, or profile_name, or set AWS_ACCESS_KEY_ID, AWS_PROFILE or \
-                 AWS_BEARER_TOKEN_BEDROCK ({detail})"
-            )));
-        }
-        source = current.source();
-    }
-    None
+    let credentials = find_in_chain::<CredentialsError>(err)?;
+    let detail = error_chain(credentials)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(CoreError::NoCredentials(format!(
+        "no AWS credentials could be loaded: pass aws_access_key_id and aws_secret_access_key, \
+         bearer_token, or profile_name, or set AWS_ACCESS_KEY_ID, AWS_PROFILE or \
+         AWS_BEARER_TOKEN_BEDROCK ({detail})"
+    )))
 }

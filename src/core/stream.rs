@@ -28,7 +28,7 @@ use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 
-use super::error::{CoreError, ServiceError};
+use super::error::{error_chain, CoreError, ServiceError};
 use super::guard::{find_in_chain, ReadTimeout};
 use super::metadata::ResponseMetadata;
 use crate::wire;
@@ -378,6 +378,11 @@ fn stream_error(
     err: SdkError<ConverseStreamOutputError, RawMessage>,
     metadata: &ResponseMetadata,
 ) -> StreamError {
+    if let Some(timeout) = find_in_chain::<ReadTimeout>(&err) {
+        return StreamError::Failed(CoreError::Timeout(format!(
+            "the stream timed out: {timeout}"
+        )));
+    }
     match err {
         SdkError::ServiceError(context) => {
             let raw = exception_type(context.raw());
@@ -388,19 +393,13 @@ fn stream_error(
                 metadata: metadata.clone(),
             }))
         }
-        _ if find_in_chain::<ReadTimeout>(&err).is_some() => {
-            let timeout = find_in_chain::<ReadTimeout>(&err).expect("found above");
-            StreamError::Failed(CoreError::Timeout(format!(
-                "the stream timed out: {timeout}"
-            )))
-        }
         SdkError::ResponseError(_) => StreamError::Incomplete(format!(
             "a frame of the stream could not be decoded: {}",
-            chain(&err)
+            error_chain(&err)
         )),
         other => StreamError::Incomplete(format!(
             "the connection broke mid-stream: {}",
-            chain(&other)
+            error_chain(&other)
         )),
     }
 }
@@ -453,20 +452,6 @@ fn exception_code_and_message(
             (code, other.message().unwrap_or_default().to_owned())
         }
     }
-}
-
-/// An error and its sources as one line, repeated links dropped.
-fn chain(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
-    while let Some(current) = source {
-        let text = current.to_string();
-        if !parts.iter().any(|seen| seen.contains(&text)) {
-            parts.push(text);
-        }
-        source = current.source();
-    }
-    parts.join(": ")
 }
 
 /// One content block being put together from its start and deltas.
