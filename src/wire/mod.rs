@@ -47,10 +47,14 @@ use serde::{Deserialize, Serialize};
 
 pub mod check;
 pub mod generated;
+pub mod model;
+mod typed;
 pub mod unsupported;
+pub mod value;
 
-pub use generated::*;
+pub use typed::*;
 pub use unsupported::Unsupported;
+pub use value::Value;
 
 #[cfg(test)]
 mod tests;
