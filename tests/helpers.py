@@ -1,4 +1,5 @@
-"""Shared test helpers: the service model, example values built from it, and JSON comparisons."""
+"""Shared test helpers: the service model, example values built from it, and JSON comparisons
+(request bodies token for token with `assert_same_tokens`, dicts with `assert_identical`)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import collections
 import json
 import math
 import pathlib
-import re
-import struct
 import threading
 import time
 from collections.abc import Callable
@@ -26,59 +25,55 @@ OPERATIONS: dict[str, dict[str, Any]] = MODEL["operations"]
 SUMMARY = pytest.StashKey[list[str]]()
 
 
-def _generated_pairs(constant: str) -> list[tuple[str, str]]:
-    """A `(shape, member)` constant of src/wire/generated.rs (written by codegen/gen_wire.py)."""
-    text = (ROOT / "src" / "wire" / "generated.rs").read_text(encoding="utf-8")
-    match = re.search(rf"pub const {constant}: &\[\(&str, &str\)\] = &\[(.*?)\];", text, re.S)
-    assert match, f"no {constant} in src/wire/generated.rs"
-    return re.findall(r'\(\s*"(\w+)",\s*"(\w+)",?\s*\)', match.group(1))
-
-
-# botocore members the pinned SDK lacks: refused on input, listed by the generator.
-UNSUPPORTED_MEMBERS = _generated_pairs("UNSUPPORTED_MEMBERS")
-CARRIED_MEMBERS = _generated_pairs("CARRIED_MEMBERS")
-
-# Members whose absence the SDK does not keep: its types hold them as plain values (not
-# Option) and its serializer and parser always fill them in. A request leaving one out
-# reaches Bedrock with the default below where boto3 sends nothing, and a response leaving
-# one out comes back with it. fastconverse cannot tell the SDK otherwise: the SDK's types
-# have no "absent" for them. Documented in src/wire/mod.rs; each is proven by
-# test_completeness.test_sdk_fills_a_default_boto3_leaves_out.
-SDK_DEFAULTS: dict[tuple[str, str], str] = {
-    ("DocumentBlock", "format"): "txt",
-    ("GuardrailConfiguration", "guardrailIdentifier"): "",
-    ("GuardrailConfiguration", "guardrailVersion"): "",
-    ("GuardrailConfiguration", "trace"): "disabled",
-    ("GuardrailStreamConfiguration", "guardrailIdentifier"): "",
-    ("GuardrailStreamConfiguration", "guardrailVersion"): "",
-    ("GuardrailStreamConfiguration", "streamProcessingMode"): "sync",
-    ("GuardrailStreamConfiguration", "trace"): "disabled",
-    ("PerformanceConfiguration", "latency"): "standard",
-}
-
-
 # --------------------------------------------------------------------------------------------
 # Comparing
 # --------------------------------------------------------------------------------------------
 
 
-def assert_same_json(left: Any, right: Any, where: str = "body") -> None:
-    """Equal JSON, floats compared at float32 precision (the SDK widens f32 members)."""
-    if isinstance(left, float) or isinstance(right, float):
-        assert isinstance(left, (int, float)) and isinstance(right, (int, float)), where
-        assert math.isclose(left, right, rel_tol=1e-6), f"{where}: {left} != {right}"
-    elif isinstance(left, dict):
-        assert isinstance(right, dict) and left.keys() == right.keys(), (
-            f"{where}: {left} != {right}"
+class JsonObject(list):  # type: ignore[type-arg]
+    """A JSON object as its `(key, value)` pairs, in the order they were written (duplicate
+    keys kept): unlike a dict, two objects are equal only with their keys in the same order."""
+
+    def __repr__(self) -> str:
+        return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in self) + "}"
+
+
+def json_tokens(body: bytes | str) -> Any:
+    """A JSON body as its tokens: objects as `JsonObject` pairs, ints as `int`, every other
+    number as `float` (NaN and the infinities as Python's json reads them)."""
+    return json.loads(body, object_pairs_hook=JsonObject)
+
+
+def _same_token(ours: Any, theirs: Any, where: str) -> None:
+    assert type(ours) is type(theirs), f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
+    if isinstance(theirs, JsonObject):
+        assert [k for k, _ in ours] == [k for k, _ in theirs], (
+            f"{where}: keys {[k for k, _ in ours]} (ours) != {[k for k, _ in theirs]} (boto3's)"
         )
-        for key in left:
-            assert_same_json(left[key], right[key], f"{where}.{key}")
-    elif isinstance(left, list):
-        assert isinstance(right, list) and len(left) == len(right), f"{where}: {left} != {right}"
-        for i, (a, b) in enumerate(zip(left, right)):
-            assert_same_json(a, b, f"{where}[{i}]")
+        for (key, a), (_, b) in zip(ours, theirs):
+            _same_token(a, b, f"{where}.{key}")
+    elif isinstance(theirs, list):
+        assert len(ours) == len(theirs), f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            _same_token(a, b, f"{where}[{i}]")
+    elif isinstance(theirs, float):
+        same = ours == theirs and math.copysign(1, ours) == math.copysign(1, theirs)
+        assert same or (math.isnan(ours) and math.isnan(theirs)), (
+            f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
+        )
     else:
-        assert left == right and type(left) is type(right), f"{where}: {left!r} != {right!r}"
+        assert ours == theirs, f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
+
+
+def assert_same_tokens(ours: bytes | str, boto3: bytes | str, where: str = "body") -> None:
+    """Two request bodies are the same JSON token for token: the same keys in the same order at
+    every level, the same strings, ints where boto3 has ints and floats of exactly its values
+    (1 is not 1.0, 0.7 is not 0.699999988079071). Only whitespace and escaping may differ.
+    An empty body equals only an empty body."""
+    if not ours.strip() or not boto3.strip():
+        assert not ours.strip() and not boto3.strip(), f"{where}: {ours!r} != {boto3!r}"
+        return
+    _same_token(json_tokens(ours), json_tokens(boto3), where)
 
 
 def assert_identical(actual: Any, expected: Any, where: str = "body") -> None:
@@ -105,43 +100,6 @@ def assert_identical(actual: Any, expected: Any, where: str = "body") -> None:
 
 def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
-
-
-def float32(value: float) -> float:
-    """`value` as the SDK holds a botocore `float` member: rounded to float32, widened back."""
-    result: float = struct.unpack("<f", struct.pack("<f", value))[0]
-    return result
-
-
-def as_sdk_sends(shape: str, value: Any, *, defaults: bool = True) -> Any:
-    """The JSON the SDK carries for `value` (the JSON boto3 sends or receives for `shape`).
-
-    The known differences, and only those: botocore `float` members travel as float32
-    (0.7 arrives as 0.699999988079071), and the members of SDK_DEFAULTS are filled in.
-    """
-    s = SHAPES[shape]
-    kind = s["type"]
-    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float32(value)
-    if kind == "structure" and s.get("document"):
-        return value
-    if kind == "structure" and isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            member = s["members"].get(key)
-            out[key] = as_sdk_sends(member["shape"], item, defaults=defaults) if member else item
-        if defaults:
-            for (owner, member_name), default in SDK_DEFAULTS.items():
-                if owner == shape and member_name not in out:
-                    out[member_name] = default
-        return out
-    if kind == "list" and isinstance(value, list):
-        return [as_sdk_sends(s["member"]["shape"], v, defaults=defaults) for v in value]
-    if kind == "map" and isinstance(value, dict):
-        return {
-            k: as_sdk_sends(s["value"]["shape"], v, defaults=defaults) for k, v in value.items()
-        }
-    return value
 
 
 def request_json(seen: dict[str, Any]) -> Any:
@@ -198,6 +156,23 @@ def member_pairs(root: str) -> list[tuple[str, str]]:
         if s["type"] == "structure" and not s.get("document"):
             pairs.update((name, m) for m in s["members"])
     return sorted(pairs)
+
+
+# The shapes a member of the three operations is reached from: each operation's input and
+# output, the stream's events for ConverseStream's (its `stream` is the HTTP payload itself).
+MODEL_ROOTS = (
+    "ConverseRequest",
+    "ConverseStreamRequest",
+    "CountTokensRequest",
+    "ConverseResponse",
+    "ConverseStreamOutput",
+    "CountTokensResponse",
+)
+# Every `(structure, member)` of botocore's model reachable from Converse, ConverseStream and
+# CountTokens: each is carried both ways, as fastconverse writes and reads the bytes itself.
+MODEL_MEMBERS: list[tuple[str, str]] = sorted(
+    {pair for root in MODEL_ROOTS for pair in member_pairs(root)}
+)
 
 
 def path_to(root: str, target: str) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
-from .helpers import assert_same_json, without_metadata
+from .helpers import assert_same_tokens, without_metadata
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -190,7 +190,7 @@ def test_request_reaches_server_as_boto3_sends_it(
     boto_seen, fast_seen, boto_response, fast_response = send_both(server, client, boto, request)
     assert fast_seen["path"] == boto_seen["path"]
     assert fast_seen["method"] == boto_seen["method"] == "POST"
-    assert_same_json(fast_seen["json"], boto_seen["json"])
+    assert_same_tokens(fast_seen["body"], boto_seen["body"])
     assert without_metadata(fast_response) == without_metadata(boto_response)
     assert_metadata(fast_response)
     assert_metadata(boto_response)

@@ -77,7 +77,7 @@ from fastconverse.testing import LocalBedrock
 
 from . import raw_server
 from .conftest import MODEL_ID, user
-from .helpers import ROOT, SHAPES, UNSUPPORTED_MEMBERS, Examples, member_pairs
+from .helpers import ROOT, SHAPES, Examples, member_pairs
 from .raw_server import RawServer
 
 # A call that has not returned after this long is hung (every timeout configured here is
@@ -337,16 +337,12 @@ def request_nodes(shape: str, value: Any) -> list[tuple[str, str, Any, Any]]:
     return out
 
 
-UNSUPPORTED = set(UNSUPPORTED_MEMBERS)
 ROOTS = {
     "converse": "ConverseRequest",
     "converse_stream": "ConverseStreamRequest",
     "count_tokens": "CountTokensRequest",
 }
-PAIRS = {
-    operation: [p for p in member_pairs(root) if p not in UNSUPPORTED]
-    for operation, root in ROOTS.items()
-}
+PAIRS = {operation: member_pairs(root) for operation, root in ROOTS.items()}
 
 
 @st.composite
