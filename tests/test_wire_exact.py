@@ -13,7 +13,9 @@ LocalBedrock signed (SigV4 over the bytes it received: a body changed after sign
 
 from __future__ import annotations
 
+import collections
 import decimal
+import enum
 import json
 import os
 import subprocess
@@ -157,6 +159,18 @@ def test_assert_same_tokens_allows_whitespace_and_escapes() -> None:
 # --------------------------------------------------------------------------------------------
 
 
+class Role(str, enum.Enum):
+    USER = "user"
+
+
+class Tokens(enum.IntEnum):
+    MANY = 512
+
+
+class Ratio(float):
+    """A float subclass, as numpy's float64 is."""
+
+
 def inference(**config: Any) -> dict[str, Any]:
     return {**BASE, "inferenceConfig": config}
 
@@ -210,6 +224,17 @@ SENT_AS_BOTO3: list[tuple[str, Callable[[], dict[str, Any]]]] = [
             **BASE,
             "messages": ({"role": "user", "content": ({"text": "Hi"},)},),
             "system": ({"text": "Be brief."},),
+        },
+    ),
+    (
+        "subclasses-of-str-int-float-dict",
+        lambda: {
+            **BASE,
+            "messages": [{"role": Role.USER, "content": [{"text": "Hi"}]}],
+            "inferenceConfig": {"maxTokens": Tokens.MANY, "temperature": Ratio(0.7)},
+            "additionalModelRequestFields": collections.OrderedDict(
+                [("z", Tokens.MANY), ("a", Ratio(0.5)), ("role", Role.USER)]
+            ),
         },
     ),
     ("bytearray-blob", lambda: image(bytearray(b"\x89PNG\r\n\x00"))),
