@@ -14,7 +14,16 @@ mod cpu_time;
 use cpu_time::cpu_time;
 
 use fastconverse::core::{runtime, Client, ClientConfig};
-use fastconverse::wire;
+use fastconverse::wire::encode::{Operation, RequestSeed};
+use serde::de::DeserializeSeed;
+
+/// The request, as JSON text: each call reads it and writes its body, as the Python
+/// client reads the caller's dict.
+const REQUEST: &str = r#"{
+    "modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "messages": [{"role": "user", "content": [{"text": "Hello, how are you today?"}]}],
+    "inferenceConfig": {"maxTokens": 256, "temperature": 0.5}
+}"#;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -24,12 +33,6 @@ fn main() {
     let calls: u32 = args
         .next()
         .map_or(2000, |n| n.parse().expect("CALLS is a number"));
-    let request: wire::ConverseRequest = serde_json::from_value(serde_json::json!({
-        "modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-        "messages": [{"role": "user", "content": [{"text": "Hello, how are you today?"}]}],
-        "inferenceConfig": {"maxTokens": 256, "temperature": 0.5}
-    }))
-    .expect("a valid request");
     let config = ClientConfig {
         region: Some("us-east-1".into()),
         endpoint_url: Some(endpoint),
@@ -39,19 +42,23 @@ fn main() {
     };
     let handle = runtime::handle();
     let client = std::sync::Arc::new(handle.block_on(Client::connect(&config)).expect("client"));
-    let call = |client: std::sync::Arc<Client>, request: wire::ConverseRequest| async move {
+    let call = |client: std::sync::Arc<Client>| async move {
+        let mut reader = serde_json::Deserializer::from_str(REQUEST);
+        let request = RequestSeed(Operation::Converse)
+            .deserialize(&mut reader)
+            .expect("a valid request");
+        // The response comes back already in boto3's layout (a `wire::Value`).
         let response = client.converse(request).await.expect("converse");
-        // Build the dict-shaped value too, as the Python client does (to Python).
-        std::hint::black_box(serde_json::to_value(&response.body).expect("serialize"));
+        std::hint::black_box(response.body);
     };
     let on_main_thread = |n: u32| {
         for _ in 0..n {
-            handle.block_on(call(client.clone(), request.clone()));
+            handle.block_on(call(client.clone()));
         }
     };
     let on_a_worker = |n: u32| {
         for _ in 0..n {
-            let task = handle.spawn(call(client.clone(), request.clone()));
+            let task = handle.spawn(call(client.clone()));
             handle.block_on(task).expect("the call's task");
         }
     };

@@ -83,7 +83,10 @@ def min_check(shape: dict[str, Any]) -> str | None:
     if not isinstance(n, int):
         raise GenError(f"non-integer min {n!r}")
     if t == "string" and n > 0:
-        return f'Some(Min::Length({n}, "fastconverse::min::length::{n}"))'
+        return (
+            f'Some(Min::Length({n}, "fastconverse::min::length::{n}", '
+            f'"fastconverse::min::key-length::{n}"))'
+        )
     if t == "list" and n > 0:
         # Apart from strings: botocore checks a value's type before its length, so a
         # list given for a string (or a string for a list) is a type error.

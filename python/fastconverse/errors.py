@@ -35,7 +35,7 @@ class BedrockError(Exception):
         operation_name: str | None = None,
     ) -> None:
         self.message = message
-        self.code = code or self.default_code
+        self.code = code if code is not None else self.default_code
         self.status_code = status_code
         self.request_id = request_id
         self.response: dict[str, Any] = (
@@ -149,8 +149,14 @@ SERVICE_ERRORS: dict[str, type[ServiceError]] = {
 
 
 def error_class_for(code: str) -> type[ServiceError]:
-    """The class raised for a Bedrock error code (``ServiceError`` for codes without one)."""
-    return SERVICE_ERRORS.get(code, ServiceError)
+    """The class raised for a Bedrock error code (``ServiceError`` for codes without one).
+
+    An exception event in the middle of a stream has its event's name as its code, as boto3
+    reports it (``throttlingException``): it is raised as the class of the same error
+    outside a stream (``ThrottlingException``).
+    """
+    found = SERVICE_ERRORS.get(code) or SERVICE_ERRORS.get(code[:1].upper() + code[1:])
+    return found or ServiceError
 
 
 class ParamValidationError(BedrockError, ValueError):

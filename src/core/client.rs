@@ -7,11 +7,16 @@ use aws_config::retry::RetryConfig;
 use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
+use bytes::Bytes;
+
 use super::config::ClientConfig;
 use super::error::CoreError;
+use super::exchange::{exchange, RawBody};
 use super::metadata::{self, ResponseMetadata};
 use super::stream::ConverseStream;
-use crate::wire;
+use crate::wire::encode::Encoded;
+use crate::wire::model::ShapeId;
+use crate::wire::{decode, generated, Value};
 
 /// A body in boto3's layout together with its `ResponseMetadata`.
 #[derive(Debug)]
@@ -40,19 +45,13 @@ impl Client {
     }
 
     /// The Converse operation.
-    pub async fn converse(
-        &self,
-        request: wire::ConverseRequest,
-    ) -> Result<Response<wire::ConverseResponse>, CoreError> {
+    pub async fn converse(&self, request: Encoded) -> Result<Response<Value>, CoreError> {
         converse_with(&self.sdk, request).await
     }
 
     /// One Converse attempt, without the SDK's retries: `converse_many` retries itself,
     /// so that it sees every throttle and adapts its concurrency.
-    pub async fn converse_once(
-        &self,
-        request: wire::ConverseRequest,
-    ) -> Result<Response<wire::ConverseResponse>, CoreError> {
+    pub async fn converse_once(&self, request: Encoded) -> Result<Response<Value>, CoreError> {
         let sdk = self.single_attempt.get_or_init(|| {
             let config = self
                 .sdk
@@ -69,29 +68,26 @@ impl Client {
     /// retries only until then); events are read from the returned stream.
     pub async fn converse_stream(
         &self,
-        request: wire::ConverseStreamRequest,
+        request: Encoded,
     ) -> Result<Response<ConverseStream>, CoreError> {
-        let builder = request
-            .apply(self.sdk.converse_stream())
-            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
-        let (output, metadata) = send(builder.send()).await?;
+        let call = self.sdk.converse_stream().model_id(request.model_id).send();
+        let (_, metadata, raw) = send(request.body, call).await?;
+        let Some(RawBody::Streaming(body)) = raw else {
+            return Err(CoreError::Internal(
+                "the stream's body was not handed over".into(),
+            ));
+        };
         Ok(Response {
-            body: ConverseStream::new(output.stream, metadata.clone()),
+            body: ConverseStream::new(body, metadata.clone()),
             metadata,
         })
     }
 
     /// The CountTokens operation.
-    pub async fn count_tokens(
-        &self,
-        request: wire::CountTokensRequest,
-    ) -> Result<Response<wire::CountTokensResponse>, CoreError> {
-        let builder = request
-            .apply(self.sdk.count_tokens())
-            .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
-        let (output, metadata) = send(builder.send()).await?;
-        let body = wire::CountTokensResponse::from_sdk(output)
-            .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
+    pub async fn count_tokens(&self, request: Encoded) -> Result<Response<Value>, CoreError> {
+        let call = self.sdk.count_tokens().model_id(request.model_id).send();
+        let (_, metadata, raw) = send(request.body, call).await?;
+        let body = decode_body(generated::COUNT_TOKENS_RESPONSE, raw, &metadata)?;
         Ok(Response { body, metadata })
     }
 }
@@ -99,46 +95,61 @@ impl Client {
 /// The Converse operation on `sdk` (with or without its retries).
 async fn converse_with(
     sdk: &aws_sdk_bedrockruntime::Client,
-    request: wire::ConverseRequest,
-) -> Result<Response<wire::ConverseResponse>, CoreError> {
-    let builder = request
-        .apply(sdk.converse())
-        .map_err(|err| CoreError::InvalidRequest(err.to_string()))?;
-    let (output, metadata) = send(builder.send()).await?;
-    let no_output = output.output.as_ref().is_none_or(|o| o.is_unknown());
-    let stop_reason = output.stop_reason.as_str();
-    let known_stop = aws_sdk_bedrockruntime::types::StopReason::values().contains(&stop_reason);
-    if no_output && !known_stop {
-        // The SDK fills the required members a body lacks with placeholders ("error
-        // correction"), so an empty body, or an error shape sent with status 200, reads
-        // as an unknown output with an unknown stop reason.
+    request: Encoded,
+) -> Result<Response<Value>, CoreError> {
+    let call = sdk.converse().model_id(request.model_id).send();
+    let (_, metadata, raw) = send(request.body, call).await?;
+    let body = decode_body(generated::CONVERSE_RESPONSE, raw, &metadata)?;
+    if body.get("output").is_none() && body.get("stopReason").is_none() {
+        // boto3 would return an empty dict; a caller reading `output` deserves better.
         return Err(CoreError::InvalidResponse(format!(
             "the response (HTTP {}) is not a Converse response: it has no output and no \
              stopReason (an empty body, or an error sent with a success status)",
             metadata.http_status_code
         )));
     }
-    let body = wire::ConverseResponse::from_sdk(output)
-        .map_err(|err| CoreError::InvalidResponse(err.to_string()))?;
     Ok(Response { body, metadata })
 }
 
-/// Sends one SDK operation with metadata capture and the one error mapping.
+/// A successful response's body in boto3's layout.
+fn decode_body(
+    shape: ShapeId,
+    raw: Option<RawBody>,
+    metadata: &ResponseMetadata,
+) -> Result<Value, CoreError> {
+    let Some(RawBody::Complete(bytes)) = raw else {
+        return Err(CoreError::Internal(
+            "the response's body was not handed over".into(),
+        ));
+    };
+    decode::response(shape, &bytes).map_err(|err| {
+        CoreError::InvalidResponse(format!(
+            "the response (HTTP {}) could not be read: {err}",
+            metadata.http_status_code
+        ))
+    })
+}
+
+/// Sends one SDK operation with our `body`, metadata capture and the one error mapping;
+/// returns the SDK's (unread) output, the metadata and the raw body.
 ///
 /// The SDK's operation future (about 8 KB) is boxed here, before the caller's state
 /// machine can hold it: each `async` layer above keeps its argument inline, so boxing
 /// any later would leave a dead 8 KB in every in-flight request's task (measured with
 /// massif at 1,000 in flight) and copy it whenever the future moves.
-fn send<O, E, F>(fut: F) -> impl Future<Output = Result<(O, ResponseMetadata), CoreError>>
+fn send<O, E, F>(
+    body: Bytes,
+    fut: F,
+) -> impl Future<Output = Result<(O, ResponseMetadata, Option<RawBody>), CoreError>>
 where
     F: Future<Output = Result<O, SdkError<E, HttpResponse>>>,
     E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
 {
     let fut = Box::pin(fut);
     async move {
-        let (result, metadata) = metadata::capture(fut).await;
+        let ((result, metadata), raw) = exchange(body, metadata::capture(fut)).await;
         match result {
-            Ok(output) => Ok((output, metadata.unwrap_or_default())),
+            Ok(output) => Ok((output, metadata.unwrap_or_default(), raw)),
             Err(err) => Err(CoreError::from_sdk(err, metadata)),
         }
     }

@@ -14,6 +14,7 @@ use aws_sdk_bedrockruntime::config::Token;
 use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 
 use super::error::CoreError;
+use super::exchange::WireInterceptor;
 use super::guard::ResponseGuardInterceptor;
 use super::metadata::ResponseMetadataInterceptor;
 use super::retry::ThrottlingStatusClassifier;
@@ -212,7 +213,8 @@ impl ClientConfig {
             .interceptor(ResponseMetadataInterceptor)
             // The SDK's read timeout ends at the response headers; this one bounds every
             // later wait for data too, and checks event frames before they are buffered.
-            .interceptor(ResponseGuardInterceptor);
+            .interceptor(ResponseGuardInterceptor)
+            .interceptor(WireInterceptor);
         if let Some(token) = &self.bearer_token {
             builder = builder
                 .bearer_token(Token::new(token.clone(), None))

@@ -9,20 +9,52 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 use super::guard::{find_in_chain, ReadTimeout};
 use super::metadata::ResponseMetadata;
+use crate::wire::{decode, Value};
 
-/// An error answered by Bedrock (or LocalBedrock): code, message and the response's metadata.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An error answered by Bedrock (or LocalBedrock), as boto3 reports it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ServiceError {
-    /// The error code, e.g. `ThrottlingException`.
+    /// The error code, e.g. `ThrottlingException` (an exception event's name, e.g.
+    /// `throttlingException`, for an error in the middle of a stream).
     pub code: String,
     /// The service's message.
     pub message: String,
-    /// boto3's `ResponseMetadata` of the failed response.
+    /// boto3's error response dict without `ResponseMetadata`: `Error` and the members
+    /// of the modelled error.
+    pub response: Value,
+    /// boto3's `ResponseMetadata` of the failed response (of the stream's response, for
+    /// an exception event).
     pub metadata: ResponseMetadata,
+    /// Whether this is an exception event in the middle of a stream: boto3 reports it
+    /// (`EventStreamError`) without `ResponseMetadata` in its response dict.
+    pub in_stream: bool,
+}
+
+impl ServiceError {
+    /// The error a response with `status`, headers and `body` stands for.
+    pub fn from_response(status: u16, body: &[u8], metadata: ResponseMetadata) -> Self {
+        let error = decode::error(status, &metadata.http_headers, body);
+        Self::from_body(error, metadata, false)
+    }
+
+    /// The error of an exception event of a stream whose response had `metadata`.
+    pub fn from_event(error: decode::ErrorBody, metadata: ResponseMetadata) -> Self {
+        Self::from_body(error, metadata, true)
+    }
+
+    fn from_body(error: decode::ErrorBody, metadata: ResponseMetadata, in_stream: bool) -> Self {
+        Self {
+            code: error.code.clone(),
+            message: error.message.clone(),
+            response: error.into_response(),
+            metadata,
+            in_stream,
+        }
+    }
 }
 
 /// Every way a call can fail.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CoreError {
     /// The service answered with an error.
     Service(ServiceError),
@@ -103,18 +135,12 @@ impl CoreError {
                         .unwrap_or_default()
                         .to_owned();
                 }
-                let (code, message) = match service_error.code() {
-                    Some(code) => (
-                        code.to_owned(),
-                        service_error.message().unwrap_or_default().to_owned(),
-                    ),
-                    None => unmodeled_error(raw.status().as_u16(), raw.body().bytes()),
-                };
-                Self::Service(ServiceError {
-                    code,
-                    message,
+                let body = raw.body().bytes().unwrap_or_default();
+                Self::Service(ServiceError::from_response(
+                    raw.status().as_u16(),
+                    body,
                     metadata,
-                })
+                ))
             }
             SdkError::TimeoutError(_) => Self::Timeout(format!("the call timed out: {detail}")),
             SdkError::DispatchFailure(failure) if failure.is_timeout() => {
@@ -137,42 +163,6 @@ impl CoreError {
             _ => Self::Internal(detail),
         }
     }
-}
-
-/// boto3's code and message for an error response that names no error code: a 5xx with
-/// an empty or HTML body is `("502", "Bad Gateway")`; any other body's `__type` (or the
-/// status) is the code, its `message` (or the whole text, when it is not JSON) the message.
-fn unmodeled_error(status: u16, body: Option<&[u8]>) -> (String, String) {
-    let body = body.unwrap_or_default();
-    let trimmed = body.trim_ascii();
-    if status >= 500 && (trimmed.is_empty() || trimmed.starts_with(b"<html>")) {
-        let reason = http::StatusCode::from_u16(status)
-            .ok()
-            .and_then(|s| s.canonical_reason())
-            .unwrap_or_default();
-        return (status.to_string(), reason.to_owned());
-    }
-    let text = String::from_utf8_lossy(body);
-    let parsed: Option<serde_json::Map<String, serde_json::Value>> =
-        serde_json::from_slice(body).ok();
-    let field = |name: &str| {
-        parsed
-            .as_ref()
-            .and_then(|map| map.get(name))
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned)
-    };
-    let code = field("__type")
-        .map(|t| t.rsplit('#').next().unwrap_or_default().to_owned())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| status.to_string());
-    let message = match &parsed {
-        Some(_) => field("message")
-            .or_else(|| field("Message"))
-            .unwrap_or_default(),
-        None => text.into_owned(),
-    };
-    (code, message)
 }
 
 /// An error and its sources as one line ("dispatch failure: io error: connection refused"),

@@ -18,7 +18,8 @@ use tokio::task::JoinSet;
 
 use super::client::{Client, Response};
 use super::error::CoreError;
-use crate::wire;
+use crate::wire::encode::Encoded;
+use crate::wire::Value;
 
 /// How a run behaves; `Default` gives the values the Python API documents.
 #[derive(Clone, Debug)]
@@ -74,7 +75,7 @@ pub struct Item {
     /// Position in the caller's input.
     pub index: usize,
     /// The request, or why it could not be read (reported in its slot, never sent).
-    pub request: Result<wire::ConverseRequest, CoreError>,
+    pub request: Result<Encoded, CoreError>,
 }
 
 /// What became of one item.
@@ -83,7 +84,7 @@ pub struct Outcome {
     /// Position in the caller's input.
     pub index: usize,
     /// The response, or the error after the last attempt.
-    pub result: Result<Response<wire::ConverseResponse>, CoreError>,
+    pub result: Result<Response<Value>, CoreError>,
     /// Attempts made (0 for a request that could not be read).
     pub attempts: u32,
 }
@@ -383,7 +384,7 @@ pub async fn run(
                 let permit = permit.expect("the admission semaphore is never closed");
                 let Some(item) = input.recv().await else { break };
                 stats.submitted.fetch_add(1, Ordering::Relaxed);
-                let model_id = item.request.as_ref().map(|r| r.model_id.clone().unwrap_or_default()).unwrap_or_default();
+                let model_id = item.request.as_ref().map(|r| r.model_id.clone()).unwrap_or_default();
                 let limit = models.entry(model_id.clone()).or_insert_with(|| Arc::new(ModelLimit::new(concurrency))).clone();
                 let job = Job {
                     client: client.clone(),
@@ -469,15 +470,20 @@ impl Job {
             log_limit(&self.model_id, previous, limit);
             match (result, kind) {
                 (Ok(response), _) => {
-                    let usage = response.body.usage.as_ref();
-                    self.stats.input_tokens.fetch_add(
-                        usage.map_or(0, |u| u.input_tokens.max(0) as u64),
-                        Ordering::Relaxed,
-                    );
-                    self.stats.output_tokens.fetch_add(
-                        usage.map_or(0, |u| u.output_tokens.max(0) as u64),
-                        Ordering::Relaxed,
-                    );
+                    let tokens = |key: &str| {
+                        response
+                            .body
+                            .get("usage")
+                            .and_then(|usage| usage.get(key))
+                            .and_then(Value::as_i64)
+                            .map_or(0, |n| n.max(0) as u64)
+                    };
+                    self.stats
+                        .input_tokens
+                        .fetch_add(tokens("inputTokens"), Ordering::Relaxed);
+                    self.stats
+                        .output_tokens
+                        .fetch_add(tokens("outputTokens"), Ordering::Relaxed);
                     self.stats.succeeded.fetch_add(1, Ordering::Relaxed);
                     return Outcome {
                         index,
@@ -602,7 +608,9 @@ mod tests {
             CoreError::Service(super::super::error::ServiceError {
                 code: code.into(),
                 message: String::new(),
+                response: Value::Null,
                 metadata: Default::default(),
+                in_stream: false,
             })
         };
         assert_eq!(
@@ -641,10 +649,12 @@ mod tests {
             CoreError::Service(super::super::error::ServiceError {
                 code: code.into(),
                 message: String::new(),
+                response: Value::Null,
                 metadata: crate::core::ResponseMetadata {
                     http_status_code: status,
                     ..Default::default()
                 },
+                in_stream: false,
             })
         };
         for (code, status) in [

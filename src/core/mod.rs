@@ -3,6 +3,7 @@
 pub mod client;
 pub mod config;
 pub mod error;
+pub mod exchange;
 pub mod guard;
 pub mod many;
 pub mod metadata;

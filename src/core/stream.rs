@@ -21,26 +21,23 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use aws_sdk_bedrockruntime::error::{ProvideErrorMetadata, SdkError};
-use aws_sdk_bedrockruntime::types::error::ConverseStreamOutputError;
-use aws_smithy_types::event_stream::RawMessage;
+use aws_smithy_eventstream::frame::{DecodedFrame, MessageFrameDecoder};
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::event_stream::Message;
+use bytes::BytesMut;
+use http_body_util::BodyExt as _;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::sync::Notify;
 
 use super::error::{error_chain, CoreError, ServiceError};
-use super::guard::{find_in_chain, ReadTimeout};
+use super::guard::{find_in_chain, InvalidFrame, ReadTimeout};
 use super::metadata::ResponseMetadata;
-use crate::wire;
-
-/// The SDK's receiver of ConverseStream events.
-pub type EventReceiver = aws_sdk_bedrockruntime::primitives::event_stream::EventReceiver<
-    aws_sdk_bedrockruntime::types::ConverseStreamOutput,
-    ConverseStreamOutputError,
->;
+use crate::wire::decode::{self, EventHeaders, EventOutcome};
+use crate::wire::{json, Value};
 
 /// Why a stream did not deliver a complete answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StreamError {
     /// An exception event (as the non-stream error of its code), or an event that could
     /// not be represented.
@@ -87,14 +84,14 @@ impl CloseHandle {
 }
 
 /// What the pump hands over: an event, or the error that ended the stream.
-type Item = Result<wire::ConverseStreamOutput, StreamError>;
+type Item = Result<Value, StreamError>;
 
 /// One ConverseStream response: the pump's channel, the reply assembled so far, and the
 /// events the loop has not taken yet.
 pub struct ConverseStream {
     incoming: Option<UnboundedReceiver<Item>>,
     /// Events received that the loop (the shared cursor) has not taken yet.
-    unread: VecDeque<wire::ConverseStreamOutput>,
+    unread: VecDeque<Value>,
     /// Events received in all.
     received: usize,
     assembly: Assembly,
@@ -123,11 +120,11 @@ impl fmt::Debug for ConverseStream {
 }
 
 impl ConverseStream {
-    /// A stream over `receiver`, whose initial HTTP response carried `metadata`. Starts
-    /// the pump on the current tokio runtime (panics outside one).
-    pub fn new(receiver: EventReceiver, metadata: ResponseMetadata) -> Self {
+    /// A stream over the response `body`, whose headers carried `metadata`. Starts the
+    /// pump on the current tokio runtime (panics outside one).
+    pub fn new(body: SdkBody, metadata: ResponseMetadata) -> Self {
         let (sender, incoming) = unbounded_channel();
-        tokio::spawn(pump(receiver, sender, metadata.clone()));
+        tokio::spawn(pump(Frames::new(body), sender, metadata.clone()));
         Self {
             incoming: Some(incoming),
             unread: VecDeque::new(),
@@ -183,7 +180,7 @@ impl ConverseStream {
 
     /// Events received that the loop has not taken, in arrival order (exception events
     /// excluded): all of them when only helpers have read the stream.
-    pub fn unread_events(&self) -> &VecDeque<wire::ConverseStreamOutput> {
+    pub fn unread_events(&self) -> &VecDeque<Value> {
         &self.unread
     }
 
@@ -207,7 +204,7 @@ impl ConverseStream {
     }
 
     /// The loop's next event (taken out of the stream), `None` after the last one.
-    pub async fn advance(&mut self) -> Result<Option<wire::ConverseStreamOutput>, StreamError> {
+    pub async fn advance(&mut self) -> Result<Option<Value>, StreamError> {
         while self.unread.is_empty() {
             if !self.receive().await? {
                 return Ok(None);
@@ -239,7 +236,7 @@ impl ConverseStream {
     }
 
     /// The reply assembled in `converse()`'s shape; only for a complete stream.
-    pub fn final_response(&self) -> Result<wire::ConverseResponse, StreamError> {
+    pub fn final_response(&self) -> Result<Value, StreamError> {
         if let Some(err) = &self.failed {
             return Err(err.clone());
         }
@@ -295,9 +292,9 @@ impl ConverseStream {
         };
         match received {
             Some(Ok(event)) => {
-                match &event {
-                    wire::ConverseStreamOutput::MessageStop(_) => self.saw_message_stop = true,
-                    wire::ConverseStreamOutput::Metadata(_) => self.saw_metadata = true,
+                match event.single_entry() {
+                    Some(("messageStop", _)) => self.saw_message_stop = true,
+                    Some(("metadata", _)) => self.saw_metadata = true,
                     _ => {}
                 }
                 self.received += 1;
@@ -340,14 +337,10 @@ impl ConverseStream {
     }
 }
 
-/// Reads `receiver` into `sender`, converting each event, until the stream ends, fails,
-/// or the other end of the channel is dropped; returning drops the receiver, which ends
-/// the HTTP response.
-async fn pump(
-    mut receiver: EventReceiver,
-    sender: UnboundedSender<Item>,
-    metadata: ResponseMetadata,
-) {
+/// Reads the events of `frames` into `sender`, decoding each as it arrives, until the
+/// stream ends, fails, or the other end of the channel is dropped; returning drops the
+/// body, which ends the HTTP response.
+async fn pump(mut frames: Frames, sender: UnboundedSender<Item>, metadata: ResponseMetadata) {
     // Registered once: a `closed()` made afresh for every event costs a lock and a
     // waiter-list insert and removal per event.
     let closed = sender.closed();
@@ -356,13 +349,15 @@ async fn pump(
         let received = tokio::select! {
             biased;
             () = &mut closed => return,
-            received = receiver.recv() => received,
+            received = frames.next() => received,
         };
         let item = match received {
-            Ok(Some(event)) => wire::ConverseStreamOutput::from_sdk(event)
-                .map_err(|err| StreamError::Failed(CoreError::InvalidResponse(err.to_string()))),
+            Ok(Some(message)) => match event(&message, &metadata) {
+                Some(item) => item,
+                None => continue,
+            },
             Ok(None) => return,
-            Err(err) => Err(stream_error(err, &metadata)),
+            Err(err) => Err(err),
         };
         let last = item.is_err();
         if sender.send(item).is_err() || last {
@@ -371,93 +366,129 @@ async fn pump(
     }
 }
 
-/// An error of the receiver: an exception event is its code's service error (with the
-/// stream's `metadata`); a broken connection or a frame that cannot be decoded makes the
-/// stream incomplete.
-fn stream_error(
-    err: SdkError<ConverseStreamOutputError, RawMessage>,
-    metadata: &ResponseMetadata,
-) -> StreamError {
-    if let Some(timeout) = find_in_chain::<ReadTimeout>(&err) {
+/// The event a frame holds in boto3's layout; `None` for one boto3 skips (a kind this
+/// release does not know). An exception event is its service error, reported as boto3
+/// reports it (with the stream's metadata for the exception's request id).
+fn event(message: &Message, metadata: &ResponseMetadata) -> Option<Item> {
+    let mut headers = EventHeaders {
+        message_type: None,
+        event_type: None,
+        exception_type: None,
+        error_code: None,
+        error_message: None,
+    };
+    for header in message.headers() {
+        let Ok(value) = header.value().as_string() else {
+            continue;
+        };
+        let value = Some(value.as_str());
+        match header.name().as_str() {
+            ":message-type" => headers.message_type = value,
+            ":event-type" => headers.event_type = value,
+            ":exception-type" => headers.exception_type = value,
+            ":error-code" => headers.error_code = value,
+            ":error-message" => headers.error_message = value,
+            _ => {}
+        }
+    }
+    match decode::event(&headers, message.payload()) {
+        Ok(EventOutcome::Event(value)) => Some(Ok(value)),
+        Ok(EventOutcome::Skip) => None,
+        Ok(EventOutcome::Exception(error)) => Some(Err(StreamError::Failed(CoreError::Service(
+            ServiceError::from_event(error, metadata.clone()),
+        )))),
+        Err(err) => Some(Err(StreamError::Failed(CoreError::InvalidResponse(format!(
+            "an event of the stream could not be read: {err}"
+        ))))),
+    }
+}
+
+/// The event-stream frames of a response body, decoded by the SDK's own frame decoder
+/// as the bytes arrive.
+struct Frames {
+    body: SdkBody,
+    buffer: BytesMut,
+    decoder: MessageFrameDecoder,
+    /// Whether the decoder has taken a frame's prelude and waits for the rest of it.
+    mid_frame: bool,
+    ended: bool,
+}
+
+impl Frames {
+    fn new(body: SdkBody) -> Self {
+        Self {
+            body,
+            buffer: BytesMut::new(),
+            decoder: MessageFrameDecoder::new(),
+            mid_frame: false,
+            ended: false,
+        }
+    }
+
+    /// The next frame, `None` at a clean end (between frames).
+    async fn next(&mut self) -> Result<Option<Message>, StreamError> {
+        loop {
+            let before = self.buffer.len();
+            match self.decoder.decode_frame(&mut self.buffer) {
+                Ok(DecodedFrame::Complete(message)) => {
+                    self.mid_frame = false;
+                    return Ok(Some(message));
+                }
+                Ok(DecodedFrame::Incomplete) => {
+                    self.mid_frame |= self.buffer.len() < before;
+                }
+                Err(err) => {
+                    return Err(StreamError::Incomplete(format!(
+                        "a frame of the stream could not be decoded: {err}"
+                    )))
+                }
+            }
+            if self.ended {
+                if self.mid_frame || !self.buffer.is_empty() {
+                    return Err(StreamError::Incomplete(
+                        "the stream ended in the middle of a frame".into(),
+                    ));
+                }
+                return Ok(None);
+            }
+            match self.body.frame().await {
+                Some(Ok(frame)) => {
+                    if let Ok(data) = frame.into_data() {
+                        self.buffer.extend_from_slice(&data);
+                    }
+                }
+                Some(Err(err)) => return Err(body_error(err.as_ref())),
+                None => self.ended = true,
+            }
+        }
+    }
+}
+
+/// Why reading the body failed: a stall past the read timeout, a frame refused by the
+/// guard, or a broken connection.
+fn body_error(err: &(dyn std::error::Error + 'static)) -> StreamError {
+    if let Some(timeout) = find_in_chain::<ReadTimeout>(err) {
         return StreamError::Failed(CoreError::Timeout(format!(
             "the stream timed out: {timeout}"
         )));
     }
-    match err {
-        SdkError::ServiceError(context) => {
-            let raw = exception_type(context.raw());
-            let (code, message) = exception_code_and_message(context.into_err(), raw);
-            StreamError::Failed(CoreError::Service(ServiceError {
-                code,
-                message,
-                metadata: metadata.clone(),
-            }))
-        }
-        SdkError::ResponseError(_) => StreamError::Incomplete(format!(
+    if find_in_chain::<InvalidFrame>(err).is_some() {
+        return StreamError::Incomplete(format!(
             "a frame of the stream could not be decoded: {}",
-            error_chain(&err)
-        )),
-        other => StreamError::Incomplete(format!(
-            "the connection broke mid-stream: {}",
-            error_chain(&other)
-        )),
+            error_chain(err)
+        ));
     }
-}
-
-/// The `:exception-type` header of an exception event, when the message was decoded.
-fn exception_type(raw: &RawMessage) -> Option<String> {
-    let RawMessage::Decoded(message) = raw else {
-        return None;
-    };
-    message
-        .headers()
-        .iter()
-        .find(|h| h.name().as_str() == ":exception-type")
-        .and_then(|h| h.value().as_string().ok())
-        .map(|s| s.as_str().to_owned())
-}
-
-/// The error code (`ThrottlingException`, as the non-stream error) and message of an
-/// exception event.
-fn exception_code_and_message(
-    err: ConverseStreamOutputError,
-    exception_type: Option<String>,
-) -> (String, String) {
-    use wire::ConverseStreamOutput as W;
-    match wire::ConverseStreamOutput::from_sdk_error(err) {
-        Ok(event) => {
-            let (code, message) = match event {
-                W::InternalServerException(e) => ("InternalServerException", e.message),
-                W::ModelStreamErrorException(e) => ("ModelStreamErrorException", e.message),
-                W::ServiceUnavailableException(e) => ("ServiceUnavailableException", e.message),
-                W::ThrottlingException(e) => ("ThrottlingException", e.message),
-                W::ValidationException(e) => ("ValidationException", e.message),
-                _ => ("Unknown", None),
-            };
-            (code.to_owned(), message.unwrap_or_default())
-        }
-        Err(other) => {
-            // An exception this SDK does not model: `fooException` is reported as `FooException`.
-            let code = exception_type
-                .or_else(|| other.code().map(str::to_owned))
-                .map(|code| {
-                    let mut chars = code.chars();
-                    chars
-                        .next()
-                        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                        .unwrap_or_default()
-                })
-                .filter(|code| !code.is_empty())
-                .unwrap_or_else(|| "Unknown".to_owned());
-            (code, other.message().unwrap_or_default().to_owned())
-        }
-    }
+    StreamError::Incomplete(format!(
+        "the connection broke mid-stream: {}",
+        error_chain(err)
+    ))
 }
 
 /// One content block being put together from its start and deltas.
 #[derive(Clone, Default)]
 struct BlockParts {
-    start: Option<wire::ContentBlockStart>,
+    /// The `start` of its `contentBlockStart` (`{"toolUse": {...}}`, ...).
+    start: Option<Value>,
     /// The block's text, as ranges of the assembly's text (one range, unless blocks
     /// interleave).
     text: Vec<Range<usize>>,
@@ -465,64 +496,81 @@ struct BlockParts {
     reasoning_text: Option<String>,
     signature: Option<String>,
     redacted: Option<Vec<u8>>,
-    citations: Vec<wire::Citation>,
-    tool_result: Vec<wire::ToolResultContentBlock>,
-    image: Option<wire::ImageBlockDelta>,
+    citations: Vec<Value>,
+    tool_result: Vec<Value>,
+    image_source: Option<Value>,
+    image_error: Option<Value>,
+}
+
+/// A map of `entries`, those that are present.
+fn map(entries: impl IntoIterator<Item = (&'static str, Option<Value>)>) -> Value {
+    Value::Map(
+        entries
+            .into_iter()
+            .filter_map(|(key, value)| value.map(|value| (key.to_owned(), value)))
+            .collect(),
+    )
+}
+
+/// `{key: value}`: a union's member.
+fn member(key: &str, value: Value) -> Value {
+    Value::Map(vec![(key.to_owned(), value)])
 }
 
 impl BlockParts {
-    /// Adds a delta other than text (which [`Assembly::add`] keeps).
-    fn add(&mut self, delta: &wire::ContentBlockDelta) {
-        use wire::ContentBlockDelta as D;
-        match delta {
-            D::Text(_) => {}
-            D::ToolUse(tool_use) => self.tool_input.push_str(&tool_use.input),
-            D::ReasoningContent(wire::ReasoningContentBlockDelta::Text(text)) => self
-                .reasoning_text
-                .get_or_insert_with(String::new)
-                .push_str(text),
-            D::ReasoningContent(wire::ReasoningContentBlockDelta::Signature(signature)) => self
-                .signature
-                .get_or_insert_with(String::new)
-                .push_str(signature),
-            D::ReasoningContent(wire::ReasoningContentBlockDelta::RedactedContent(bytes)) => self
-                .redacted
-                .get_or_insert_with(Vec::new)
-                .extend_from_slice(&bytes.0),
-            D::Citation(citation) => self.citations.push(citation_from_delta(citation)),
-            D::ToolResult(parts) => {
-                self.tool_result.extend(parts.iter().map(|part| match part {
-                    wire::ToolResultBlockDelta::Text(text) => {
-                        wire::ToolResultContentBlock::Text(text.clone())
-                    }
-                    wire::ToolResultBlockDelta::Json(json) => {
-                        wire::ToolResultContentBlock::Json(json.clone())
-                    }
-                }));
-            }
-            D::Image(image) => {
-                let slot = self.image.get_or_insert_with(Default::default);
-                if image.source.is_some() {
-                    slot.source.clone_from(&image.source);
-                }
-                if image.error.is_some() {
-                    slot.error.clone_from(&image.error);
+    /// Adds a delta other than text (which [`Assembly::add`] keeps); a kind this release
+    /// does not know is left out.
+    fn add(&mut self, kind: &str, delta: &Value) {
+        match kind {
+            "toolUse" => {
+                if let Some(input) = delta.get("input").and_then(Value::as_str) {
+                    self.tool_input.push_str(input);
                 }
             }
+            "reasoningContent" => match delta.single_entry() {
+                Some(("text", Value::Str(text))) => self
+                    .reasoning_text
+                    .get_or_insert_with(String::new)
+                    .push_str(text),
+                Some(("signature", Value::Str(signature))) => self
+                    .signature
+                    .get_or_insert_with(String::new)
+                    .push_str(signature),
+                Some(("redactedContent", Value::Bytes(bytes))) => self
+                    .redacted
+                    .get_or_insert_with(Vec::new)
+                    .extend_from_slice(bytes),
+                _ => {}
+            },
+            "citation" => self.citations.push(citation_from_delta(delta)),
+            // ToolResultBlockDelta's members (text, json) are ToolResultContentBlock's.
+            "toolResult" => self
+                .tool_result
+                .extend(delta.as_list().unwrap_or_default().iter().cloned()),
+            "image" => {
+                if let Some(source) = delta.get("source") {
+                    self.image_source = Some(source.clone());
+                }
+                if let Some(error) = delta.get("error") {
+                    self.image_error = Some(error.clone());
+                }
+            }
+            _ => {}
         }
     }
 
     /// The block in `converse()`'s shape, its text taken from `all_text`; `index` names
     /// it in errors.
-    fn build(self, index: i32, all_text: &str) -> Result<wire::ContentBlock, String> {
-        use wire::ContentBlockStart as S;
+    fn build(self, index: i64, all_text: &str) -> Result<Value, String> {
         let text: String = self.text.iter().map(|r| &all_text[r.clone()]).collect();
-        match self.start {
-            Some(S::ToolUse(start)) => {
+        let start = self.start.as_ref().and_then(Value::single_entry);
+        let field = |start: &Value, key: &str| start.get(key).cloned();
+        match start {
+            Some(("toolUse", start)) => {
                 let input = if self.tool_input.trim().is_empty() {
-                    wire::Document(aws_smithy_types::Document::Object(Default::default()))
+                    Value::Map(Vec::new())
                 } else {
-                    serde_json::from_str::<wire::Document>(&self.tool_input).map_err(|err| {
+                    json::parse(self.tool_input.as_bytes()).map_err(|err| {
                         format!(
                             "the toolUse input of content block {index} is not valid JSON ({err}): \
                              {:?}",
@@ -530,71 +578,95 @@ impl BlockParts {
                         )
                     })?
                 };
-                return Ok(wire::ContentBlock::ToolUse(wire::ToolUseBlock {
-                    input,
-                    name: start.name,
-                    tool_use_id: start.tool_use_id,
-                    r#type: start.r#type,
-                }));
+                return Ok(member(
+                    "toolUse",
+                    map([
+                        ("toolUseId", field(start, "toolUseId")),
+                        ("name", field(start, "name")),
+                        ("input", Some(input)),
+                        ("type", field(start, "type")),
+                    ]),
+                ));
             }
-            Some(S::ToolResult(start)) => {
-                return Ok(wire::ContentBlock::ToolResult(wire::ToolResultBlock {
-                    content: self.tool_result,
-                    status: start.status,
-                    tool_use_id: start.tool_use_id,
-                    r#type: start.r#type,
-                }));
+            Some(("toolResult", start)) => {
+                return Ok(member(
+                    "toolResult",
+                    map([
+                        ("toolUseId", field(start, "toolUseId")),
+                        ("content", Some(Value::List(self.tool_result))),
+                        ("status", field(start, "status")),
+                        ("type", field(start, "type")),
+                    ]),
+                ));
             }
-            Some(S::Image(start)) => {
-                let delta = self.image.unwrap_or_default();
-                return Ok(wire::ContentBlock::Image(wire::ImageBlock {
-                    error: delta.error,
-                    format: start.format,
-                    source: delta.source,
-                }));
+            Some(("image", start)) => {
+                return Ok(member(
+                    "image",
+                    map([
+                        ("format", field(start, "format")),
+                        ("source", self.image_source),
+                        ("error", self.image_error),
+                    ]),
+                ));
             }
-            None => {}
+            _ => {}
         }
         if let Some(redacted) = self.redacted {
-            return Ok(wire::ContentBlock::ReasoningContent(
-                wire::ReasoningContentBlock::RedactedContent(wire::Blob(redacted)),
+            return Ok(member(
+                "reasoningContent",
+                member("redactedContent", Value::Bytes(redacted)),
             ));
         }
         if self.reasoning_text.is_some() || self.signature.is_some() {
-            return Ok(wire::ContentBlock::ReasoningContent(
-                wire::ReasoningContentBlock::ReasoningText(wire::ReasoningTextBlock {
-                    signature: self.signature,
-                    text: self.reasoning_text.unwrap_or_default(),
-                }),
+            return Ok(member(
+                "reasoningContent",
+                member(
+                    "reasoningText",
+                    map([
+                        ("text", Some(Value::Str(self.reasoning_text.unwrap_or_default()))),
+                        ("signature", self.signature.map(Value::Str)),
+                    ]),
+                ),
             ));
         }
         if !self.citations.is_empty() {
-            return Ok(wire::ContentBlock::CitationsContent(
-                wire::CitationsContentBlock {
-                    citations: Some(self.citations),
-                    content: Some(vec![wire::CitationGeneratedContent::Text(text)]),
-                },
+            return Ok(member(
+                "citationsContent",
+                map([
+                    (
+                        "content",
+                        Some(Value::List(vec![member("text", Value::Str(text))])),
+                    ),
+                    ("citations", Some(Value::List(self.citations))),
+                ]),
             ));
         }
-        Ok(wire::ContentBlock::Text(text))
+        Ok(member("text", Value::Str(text)))
     }
 }
 
-/// A citation delta as the citation `converse()` reports.
-fn citation_from_delta(delta: &wire::CitationsDelta) -> wire::Citation {
-    wire::Citation {
-        location: delta.location.clone(),
-        source: delta.source.clone(),
-        source_content: delta.source_content.as_ref().map(|parts| {
+/// A citation delta as the citation `converse()` reports (the same members; each source
+/// content part is a union there).
+fn citation_from_delta(delta: &Value) -> Value {
+    let source_content = delta.get("sourceContent").map(|parts| {
+        Value::List(
             parts
+                .as_list()
+                .unwrap_or_default()
                 .iter()
                 .map(|part| {
-                    wire::CitationSourceContent::Text(part.text.clone().unwrap_or_default())
+                    let text = part.get("text").cloned().unwrap_or(Value::Str(String::new()));
+                    member("text", text)
                 })
-                .collect()
-        }),
-        title: delta.title.clone(),
-    }
+                .collect(),
+        )
+    });
+    map([
+        ("title", delta.get("title").cloned()),
+        ("source", delta.get("source").cloned()),
+        ("sourceContent", source_content),
+        ("location", delta.get("location").cloned()),
+    ])
 }
 
 /// The reply put together as events arrive, as `converse()` would have answered: content
@@ -604,10 +676,12 @@ fn citation_from_delta(delta: &wire::CitationsDelta) -> wire::Citation {
 /// `text()` and `iter_text()`. It holds what the reply holds, never the events.
 #[derive(Default)]
 pub struct Assembly {
-    role: Option<String>,
-    blocks: BTreeMap<i32, BlockParts>,
-    stop: Option<wire::MessageStopEvent>,
-    metadata: Option<wire::ConverseStreamMetadataEvent>,
+    role: Option<Value>,
+    blocks: BTreeMap<i64, BlockParts>,
+    /// The `messageStop` event's body.
+    stop: Option<Value>,
+    /// The `metadata` event's body.
+    metadata: Option<Value>,
     /// Every text delta, joined in arrival order (blocks hold ranges of it).
     text: String,
     /// Where each text delta ends in `text`.
@@ -615,22 +689,24 @@ pub struct Assembly {
 }
 
 impl Assembly {
-    /// Takes one event into the reply.
-    pub fn add(&mut self, event: &wire::ConverseStreamOutput) {
-        use wire::ConverseStreamOutput as E;
-        match event {
-            E::MessageStart(start) => self.role = Some(start.role.clone()),
-            E::ContentBlockStart(start) => {
-                self.blocks
-                    .entry(start.content_block_index)
-                    .or_default()
-                    .start
-                    .clone_from(&start.start);
+    /// Takes one event (in boto3's layout, `{"contentBlockDelta": {...}}`) into the reply.
+    pub fn add(&mut self, event: &Value) {
+        let Some((kind, body)) = event.single_entry() else {
+            return;
+        };
+        let index = || body.get("contentBlockIndex").and_then(Value::as_i64);
+        match kind {
+            "messageStart" => self.role = body.get("role").cloned(),
+            "contentBlockStart" => {
+                if let Some(index) = index() {
+                    self.blocks.entry(index).or_default().start = body.get("start").cloned();
+                }
             }
-            E::ContentBlockDelta(delta) => {
-                let block = self.blocks.entry(delta.content_block_index).or_default();
-                match &delta.delta {
-                    Some(wire::ContentBlockDelta::Text(text)) => {
+            "contentBlockDelta" => {
+                let Some(index) = index() else { return };
+                let block = self.blocks.entry(index).or_default();
+                match body.get("delta").and_then(Value::single_entry) {
+                    Some(("text", Value::Str(text))) => {
                         let start = self.text.len();
                         self.text.push_str(text);
                         let end = self.text.len();
@@ -640,15 +716,17 @@ impl Assembly {
                             _ => block.text.push(start..end),
                         }
                     }
-                    Some(other) => block.add(other),
+                    Some((kind, delta)) => block.add(kind, delta),
                     None => {}
                 }
             }
-            E::ContentBlockStop(stop) => {
-                self.blocks.entry(stop.content_block_index).or_default();
+            "contentBlockStop" => {
+                if let Some(index) = index() {
+                    self.blocks.entry(index).or_default();
+                }
             }
-            E::MessageStop(event) => self.stop = Some(event.clone()),
-            E::Metadata(event) => self.metadata = Some(event.clone()),
+            "messageStop" => self.stop = Some(body.clone()),
+            "metadata" => self.metadata = Some(body.clone()),
             // Exceptions end the stream before they reach the assembly.
             _ => {}
         }
@@ -672,45 +750,41 @@ impl Assembly {
         &self.text[start..self.text_ends[position]]
     }
 
-    /// The reply in `converse()`'s shape, from what has arrived.
-    pub fn build(&self) -> Result<wire::ConverseResponse, String> {
+    /// The reply in `converse()`'s shape (botocore's member order), from what has arrived.
+    pub fn build(&self) -> Result<Value, String> {
         let content = self
             .blocks
             .iter()
             .map(|(index, parts)| parts.clone().build(*index, &self.text))
             .collect::<Result<Vec<_>, String>>()?;
-        let stop = self.stop.as_ref();
-        let metadata = self.metadata.as_ref();
-        Ok(wire::ConverseResponse {
-            additional_model_response_fields: stop
-                .and_then(|stop| stop.additional_model_response_fields.clone()),
-            metrics: metadata
-                .and_then(|m| m.metrics.as_ref())
-                .map(|m| wire::ConverseMetrics {
-                    latency_ms: m.latency_ms,
-                }),
-            output: Some(wire::ConverseOutput::Message(wire::Message {
-                content,
-                role: self.role.clone().unwrap_or_else(|| "assistant".to_owned()),
-            })),
-            performance_config: metadata.and_then(|m| m.performance_config.clone()),
-            service_tier: metadata.and_then(|m| m.service_tier.clone()),
-            stop_reason: stop
-                .map(|stop| stop.stop_reason.clone())
-                .unwrap_or_default(),
-            trace: metadata
-                .and_then(|m| m.trace.as_ref())
-                .map(|t| wire::ConverseTrace {
-                    guardrail: t.guardrail.clone(),
-                    prompt_router: t.prompt_router.clone(),
-                }),
-            usage: metadata.and_then(|m| m.usage.clone()),
-        })
+        let stop = |key: &str| self.stop.as_ref().and_then(|s| s.get(key)).cloned();
+        let meta = |key: &str| self.metadata.as_ref().and_then(|m| m.get(key)).cloned();
+        let message = map([
+            (
+                "role",
+                Some(
+                    self.role
+                        .clone()
+                        .unwrap_or_else(|| Value::Str("assistant".into())),
+                ),
+            ),
+            ("content", Some(Value::List(content))),
+        ]);
+        Ok(map([
+            ("output", Some(member("message", message))),
+            ("stopReason", Some(stop("stopReason").unwrap_or(Value::Str(String::new())))),
+            ("usage", meta("usage")),
+            ("metrics", meta("metrics")),
+            ("additionalModelResponseFields", stop("additionalModelResponseFields")),
+            ("trace", meta("trace")),
+            ("performanceConfig", meta("performanceConfig")),
+            ("serviceTier", meta("serviceTier")),
+        ]))
     }
 }
 
 /// Puts the events of a complete stream together as `converse()` would have answered.
-pub fn assemble(events: &[wire::ConverseStreamOutput]) -> Result<wire::ConverseResponse, String> {
+pub fn assemble(events: &[Value]) -> Result<Value, String> {
     let mut assembly = Assembly::default();
     for event in events {
         assembly.add(event);
@@ -721,22 +795,43 @@ pub fn assemble(events: &[wire::ConverseStreamOutput]) -> Result<wire::ConverseR
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{json, Value};
+    use serde_json::{json, Value as Json};
 
     /// Events from boto3's dict layout.
-    fn events(dicts: Value) -> Vec<wire::ConverseStreamOutput> {
-        serde_json::from_value(dicts).expect("valid events")
+    fn events(dicts: Json) -> Vec<Value> {
+        let Json::Array(list) = dicts else {
+            panic!("a list of events")
+        };
+        list.iter()
+            .map(|event| json::parse(event.to_string().as_bytes()).expect("valid JSON"))
+            .collect()
     }
 
-    fn as_json(response: &wire::ConverseResponse) -> Value {
-        serde_json::to_value(response).unwrap()
+    /// A value as JSON, for comparisons that ignore key order (bytes as a list of ints).
+    fn as_json(value: &Value) -> Json {
+        match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => json!(b),
+            Value::Int(n) => json!(n),
+            Value::BigInt(text) => Json::String(text.to_string()),
+            Value::Float(x) => json!(x),
+            Value::Str(s) => json!(s),
+            Value::Bytes(bytes) => json!(bytes),
+            Value::List(items) => Json::Array(items.iter().map(as_json).collect()),
+            Value::Map(entries) => Json::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.clone(), as_json(v)))
+                    .collect(),
+            ),
+        }
     }
 
-    fn delta(index: i32, delta: Value) -> Value {
+    fn delta(index: i32, delta: Json) -> Json {
         json!({"contentBlockDelta": {"contentBlockIndex": index, "delta": delta}})
     }
 
-    fn ending() -> Vec<Value> {
+    fn ending() -> Vec<Json> {
         vec![
             json!({"messageStop": {"stopReason": "tool_use"}}),
             json!({"metadata": {
@@ -761,15 +856,15 @@ mod tests {
             json!({"contentBlockStop": {"contentBlockIndex": 0}}),
         ];
         list.extend(ending());
-        let response = assemble(&events(Value::Array(list))).unwrap();
+        let response = as_json(&assemble(&events(Json::Array(list))).unwrap());
         assert_eq!(
-            as_json(&response)["output"]["message"]["content"][0],
+            response["output"]["message"]["content"][0],
             json!({"toolUse": {"toolUseId": "t1", "name": "add", "input": {
                 "a": 12_345_678_901_u64, "name": "xé", "b": [true, -1500.0, null]
             }}})
         );
-        assert_eq!(response.stop_reason, "tool_use");
-        assert_eq!(response.metrics.unwrap().latency_ms, 12);
+        assert_eq!(response["stopReason"], "tool_use");
+        assert_eq!(response["metrics"]["latencyMs"], 12);
     }
 
     #[test]
@@ -777,7 +872,7 @@ mod tests {
         let start = json!({"contentBlockStart": {"contentBlockIndex": 0, "start": {"toolUse": {"toolUseId": "t", "name": "now"}}}});
         let mut list = vec![start.clone()];
         list.extend(ending());
-        let response = assemble(&events(Value::Array(list))).unwrap();
+        let response = assemble(&events(Json::Array(list))).unwrap();
         assert_eq!(
             as_json(&response)["output"]["message"]["content"][0]["toolUse"]["input"],
             json!({})
@@ -785,7 +880,7 @@ mod tests {
 
         let mut list = vec![start, delta(0, json!({"toolUse": {"input": "{\"a\": "}}))];
         list.extend(ending());
-        let err = assemble(&events(Value::Array(list))).unwrap_err();
+        let err = assemble(&events(Json::Array(list))).unwrap_err();
         assert!(err.contains("content block 0"), "{err}");
     }
 
@@ -806,25 +901,17 @@ mod tests {
             json!({"contentBlockStop": {"contentBlockIndex": 3}}),
         ];
         list.extend(ending());
-        let response = assemble(&events(Value::Array(list))).unwrap();
-        let wire::ConverseOutput::Message(message) = response.output.unwrap();
+        let response = as_json(&assemble(&events(Json::Array(list))).unwrap());
         assert_eq!(
-            message.content,
-            vec![
-                wire::ContentBlock::ReasoningContent(wire::ReasoningContentBlock::ReasoningText(
-                    wire::ReasoningTextBlock {
-                        signature: Some("c2ln".into()),
-                        text: "Let me think.".into(),
-                    }
-                )),
-                wire::ContentBlock::Text("Hello".into()),
-                wire::ContentBlock::ReasoningContent(wire::ReasoningContentBlock::RedactedContent(
-                    wire::Blob(b"red".to_vec())
-                )),
-                wire::ContentBlock::Text(String::new()),
-            ]
+            response["output"]["message"]["content"],
+            json!([
+                {"reasoningContent": {"reasoningText": {"text": "Let me think.", "signature": "c2ln"}}},
+                {"text": "Hello"},
+                {"reasoningContent": {"redactedContent": b"red".to_vec()}},
+                {"text": ""},
+            ])
         );
-        assert_eq!(message.role, "assistant");
+        assert_eq!(response["output"]["message"]["role"], "assistant");
     }
 
     #[test]
@@ -841,7 +928,7 @@ mod tests {
             json!({"contentBlockStop": {"contentBlockIndex": 0}}),
         ];
         list.extend(ending());
-        let response = assemble(&events(Value::Array(list))).unwrap();
+        let response = assemble(&events(Json::Array(list))).unwrap();
         assert_eq!(
             as_json(&response)["output"]["message"]["content"][0],
             json!({"citationsContent": {
@@ -895,16 +982,18 @@ mod tests {
         (server, client)
     }
 
-    fn request() -> wire::ConverseStreamRequest {
-        serde_json::from_value(json!({
-            "modelId": "m",
-            "messages": [{"role": "user", "content": [{"text": "Hello there"}]}],
-        }))
-        .unwrap()
+    fn request() -> crate::wire::encode::Encoded {
+        use serde::de::DeserializeSeed;
+        let text = r#"{"modelId": "m",
+            "messages": [{"role": "user", "content": [{"text": "Hello there"}]}]}"#;
+        let mut reader = serde_json::Deserializer::from_str(text);
+        crate::wire::encode::RequestSeed(crate::wire::encode::Operation::ConverseStream)
+            .deserialize(&mut reader)
+            .unwrap()
     }
 
     fn scripted(
-        events: Value,
+        events: Json,
         fault: Option<crate::emulator::StreamFault>,
     ) -> crate::emulator::ScriptedStream {
         crate::emulator::ScriptedStream {
@@ -931,7 +1020,10 @@ mod tests {
         );
         assert!(stream.is_complete() && !stream.is_open());
         assert_eq!(stream.text(), "Hello there");
-        assert_eq!(stream.final_response().unwrap().stop_reason, "end_turn");
+        assert_eq!(
+            stream.final_response().unwrap().get("stopReason"),
+            Some(&Value::Str("end_turn".into()))
+        );
 
         // Ends cleanly at the HTTP level, but without messageStop and metadata.
         let start = json!({"messageStart": {"role": "assistant"}});
@@ -969,8 +1061,10 @@ mod tests {
         };
         assert_eq!(
             (service.code.as_str(), service.message.as_str()),
-            ("ModelStreamErrorException", "boom")
+            ("modelStreamErrorException", "boom"),
+            "named as boto3 names it: the event's name"
         );
+        assert!(service.in_stream);
         assert_eq!(service.metadata.request_id, response.metadata.request_id);
 
         // A corrupt frame makes the stream incomplete.

@@ -7,17 +7,17 @@ use std::time::Duration;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 use super::asyncio::awaitable;
 use super::de::from_py;
 use super::errors::{metadata_dict, param_error, to_pyerr};
+use super::value::to_py;
 use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::ManyConfig;
 use crate::core::{ClientConfig, CoreError, Response, RetryMode};
-use crate::wire;
+use crate::wire::encode::{Encoded, Operation, RequestSeed};
+use crate::wire::Value;
 
 /// A Bedrock Runtime client for the Converse API: cheap to build, thread-safe, picklable.
 ///
@@ -77,13 +77,8 @@ fn request_dict<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> Bo
 }
 
 /// A response body as boto3's dict, `ResponseMetadata` included.
-pub(crate) fn response_to_py<T: Serialize>(
-    py: Python<'_>,
-    response: Response<T>,
-) -> PyResult<Py<PyAny>> {
-    let body = pythonize::pythonize(py, &response.body).map_err(|err| {
-        PyValueError::new_err(format!("the response could not be converted: {err}"))
-    })?;
+pub(crate) fn response_to_py(py: Python<'_>, response: Response<Value>) -> PyResult<Py<PyAny>> {
+    let body = to_py(py, response.body)?;
     let dict = body
         .cast_into::<PyDict>()
         .map_err(|_| PyValueError::new_err("the response is not a structure"))?;
@@ -91,9 +86,9 @@ pub(crate) fn response_to_py<T: Serialize>(
     Ok(dict.into_any().unbind())
 }
 
-fn finish<T: Serialize>(
+fn finish(
     py: Python<'_>,
-    result: Result<Response<T>, CoreError>,
+    result: Result<Response<Value>, CoreError>,
     operation: &str,
 ) -> PyResult<Py<PyAny>> {
     match result {
@@ -102,21 +97,31 @@ fn finish<T: Serialize>(
     }
 }
 
+/// boto3's name of an operation, as errors report it.
+fn operation_name(operation: Operation) -> &'static str {
+    match operation {
+        Operation::Converse => "Converse",
+        Operation::ConverseStream => "ConverseStream",
+        Operation::CountTokens => "CountTokens",
+    }
+}
+
 impl ChatClient {
-    /// Reads the request and builds the call's future: the one body of the sync and async forms.
-    fn prepare<Req, Out, Fut, Call>(
+    /// Reads and encodes the request and builds the call's future: the one body of the
+    /// sync and async forms.
+    fn prepare<Out, Fut, Call>(
         &self,
         py: Python<'_>,
         kwargs: Option<&Bound<'_, PyDict>>,
+        operation: Operation,
         call: Call,
     ) -> PyResult<impl Future<Output = Result<Response<Out>, CoreError>> + Send + 'static>
     where
-        Req: DeserializeOwned + Send + 'static,
-        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
+        Call: FnOnce(Arc<crate::core::Client>, Encoded) -> Fut + Send + 'static,
         Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
     {
-        let request: Req =
-            from_py(&request_dict(py, kwargs)).map_err(|err| param_error(py, err))?;
+        let request = from_py(RequestSeed(operation), &request_dict(py, kwargs))
+            .map_err(|err| param_error(py, err))?;
         let lazy = self.inner.clone();
         Ok(async move {
             let client = lazy.get().await?;
@@ -124,39 +129,37 @@ impl ChatClient {
         })
     }
 
-    fn run_sync<Req, Out, Fut, Call>(
+    fn run_sync<Fut, Call>(
         &self,
         py: Python<'_>,
         kwargs: Option<&Bound<'_, PyDict>>,
-        operation: &'static str,
+        operation: Operation,
         call: Call,
     ) -> PyResult<Py<PyAny>>
     where
-        Req: DeserializeOwned + Send + 'static,
-        Out: Serialize + Send + 'static,
-        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
-        Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
+        Call: FnOnce(Arc<crate::core::Client>, Encoded) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Response<Value>, CoreError>> + Send,
     {
-        let fut = self.prepare(py, kwargs, call)?;
+        let fut = self.prepare(py, kwargs, operation, call)?;
         let result = wait(py, fut)?;
-        finish(py, result, operation)
+        finish(py, result, operation_name(operation))
     }
 
-    fn run_async<'py, Req, Out, Fut, Call>(
+    fn run_async<'py, Fut, Call>(
         &self,
         py: Python<'py>,
         kwargs: Option<&Bound<'py, PyDict>>,
-        operation: &'static str,
+        operation: Operation,
         call: Call,
     ) -> PyResult<Bound<'py, PyAny>>
     where
-        Req: DeserializeOwned + Send + 'static,
-        Out: Serialize + Send + 'static,
-        Call: FnOnce(Arc<crate::core::Client>, Req) -> Fut + Send + 'static,
-        Fut: Future<Output = Result<Response<Out>, CoreError>> + Send,
+        Call: FnOnce(Arc<crate::core::Client>, Encoded) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<Response<Value>, CoreError>> + Send,
     {
-        let fut = self.prepare(py, kwargs, call)?;
-        awaitable(py, fut, move |py, result| finish(py, result, operation))
+        let fut = self.prepare(py, kwargs, operation, call)?;
+        awaitable(py, fut, move |py, result| {
+            finish(py, result, operation_name(operation))
+        })
     }
 
     fn config(&self) -> &ClientConfig {
@@ -249,8 +252,8 @@ impl ChatClient {
         self.run_sync(
             py,
             request,
-            "Converse",
-            |client, req: wire::ConverseRequest| async move { client.converse(req).await },
+            Operation::Converse,
+            |client, req| async move { client.converse(req).await },
         )
     }
 
@@ -265,8 +268,8 @@ impl ChatClient {
         self.run_async(
             py,
             request,
-            "Converse",
-            |client, req: wire::ConverseRequest| async move { client.converse(req).await },
+            Operation::Converse,
+            |client, req| async move { client.converse(req).await },
         )
     }
 
@@ -280,8 +283,8 @@ impl ChatClient {
         self.run_sync(
             py,
             request,
-            "CountTokens",
-            |client, req: wire::CountTokensRequest| async move { client.count_tokens(req).await },
+            Operation::CountTokens,
+            |client, req| async move { client.count_tokens(req).await },
         )
     }
 
@@ -295,8 +298,8 @@ impl ChatClient {
         self.run_async(
             py,
             request,
-            "CountTokens",
-            |client, req: wire::CountTokensRequest| async move { client.count_tokens(req).await },
+            Operation::CountTokens,
+            |client, req| async move { client.count_tokens(req).await },
         )
     }
 
@@ -313,9 +316,8 @@ impl ChatClient {
             self.prepare(
                 py,
                 request,
-                |client, req: wire::ConverseStreamRequest| async move {
-                    client.converse_stream(req).await
-                },
+                Operation::ConverseStream,
+                |client, req| async move { client.converse_stream(req).await },
             )?;
         match wait(py, fut)? {
             Ok(response) => Ok(super::stream::ConverseStream::new(response.body)),
@@ -335,9 +337,8 @@ impl ChatClient {
             self.prepare(
                 py,
                 request,
-                |client, req: wire::ConverseStreamRequest| async move {
-                    client.converse_stream(req).await
-                },
+                Operation::ConverseStream,
+                |client, req| async move { client.converse_stream(req).await },
             )?;
         awaitable(py, fut, |py, result| match result {
             Ok(response) => {

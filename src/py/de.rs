@@ -10,9 +10,10 @@ use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 use crate::wire::check::{self, Min};
+use crate::wire::encode::BIG_INT_KEY;
 
 /// Why a value could not be taken; turned into a message once its path is known.
 #[derive(Debug)]
@@ -155,9 +156,19 @@ pub struct ParamError {
     pub message: String,
 }
 
-/// Reads a wire shape out of a Python value, reporting the first problem with its path.
-pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> Result<T, ParamError> {
-    serde_path_to_error::deserialize(PyDe::new(value)).map_err(|err| {
+/// Reads a Python value through `seed` (a request's encoder), reporting the first problem
+/// with its path.
+pub fn from_py<S, T>(seed: S, value: &Bound<'_, PyAny>) -> Result<T, ParamError>
+where
+    S: for<'de> DeserializeSeed<'de, Value = T>,
+{
+    let mut track = serde_path_to_error::Track::new();
+    let result = seed.deserialize(serde_path_to_error::Deserializer::new(
+        PyDe::new(value),
+        &mut track,
+    ));
+    result.map_err(|inner| {
+        let err = serde_path_to_error::Error::new(track.path(), inner);
         if matches!(err.inner(), DeError::TooDeep) {
             return too_deep(value, err.path());
         }
@@ -251,6 +262,8 @@ pub struct PyDe<'py> {
     obj: Bound<'py, PyAny>,
     /// Containers above this value; at most [`MAX_DEPTH`].
     depth: usize,
+    /// Whether this is a dict's key (converted as botocore and `json.dumps` convert keys).
+    key: bool,
 }
 
 impl<'py> PyDe<'py> {
@@ -259,12 +272,26 @@ impl<'py> PyDe<'py> {
         Self {
             obj: obj.clone(),
             depth: 0,
+            key: false,
         }
     }
 
     /// The deserializer of a value inside this one's dict or list.
     fn child(obj: Bound<'py, PyAny>, depth: usize) -> Self {
-        Self { obj, depth }
+        Self {
+            obj,
+            depth,
+            key: false,
+        }
+    }
+
+    /// The deserializer of a dict's key.
+    fn key(obj: Bound<'py, PyAny>, depth: usize) -> Self {
+        Self {
+            obj,
+            depth,
+            key: true,
+        }
     }
 
     /// The depth of this value's members, refused beyond [`MAX_DEPTH`].
@@ -338,10 +365,10 @@ impl<'py> PyDe<'py> {
                 Ok(())
             }
             Min::Value(n) => {
-                let numeric = !obj.is_instance_of::<PyBool>()
-                    && (obj.is_instance_of::<PyInt>()
-                        || obj.is_instance_of::<PyFloat>()
-                        || is_decimal(obj));
+                // bool is an int to botocore too (`False < 1`).
+                let numeric = obj.is_instance_of::<PyInt>()
+                    || obj.is_instance_of::<PyFloat>()
+                    || is_decimal(obj);
                 // Python's own comparison, as botocore makes it (NaN is never below).
                 if numeric && obj.lt(n).map_err(|e| DeError::Python(e.to_string()))? {
                     return Err(DeError::BelowMin {
@@ -354,17 +381,38 @@ impl<'py> PyDe<'py> {
         }
     }
 
-    fn int(&self, valid: &'static str) -> Result<&Bound<'py, PyInt>, DeError> {
-        if self.obj.is_instance_of::<PyBool>() {
-            return Err(self.invalid(valid));
+    /// An int as botocore takes it (`bool` included, since it is an `int`), handed to the
+    /// visitor as the narrowest serde type that holds it; wider than 64 bits, as a
+    /// [`BIG_INT_KEY`] map of its digits.
+    fn visit_int<'de, V: Visitor<'de>>(
+        &self,
+        visitor: V,
+        valid: &'static str,
+    ) -> Result<V::Value, DeError> {
+        if let Ok(b) = self.obj.cast::<PyBool>() {
+            return visitor.visit_bool(b.is_true());
         }
-        self.obj.cast::<PyInt>().map_err(|_| self.invalid(valid))
+        let int = self.obj.cast::<PyInt>().map_err(|_| self.invalid(valid))?;
+        if let Ok(v) = int.extract::<i64>() {
+            return visitor.visit_i64(v);
+        }
+        if let Ok(v) = int.extract::<u64>() {
+            return visitor.visit_u64(v);
+        }
+        let digits = int.str().map_err(|e| DeError::Python(e.to_string()))?;
+        let digits = digits
+            .to_cow()
+            .map_err(|e| DeError::Python(e.to_string()))?;
+        visitor.visit_map(BigIntAccess(Some(digits.into_owned())))
     }
 
     fn str(&self) -> Result<&Bound<'py, PyString>, DeError> {
-        self.obj
-            .cast::<PyString>()
-            .map_err(|_| self.invalid("<class 'str'>"))
+        let valid = if self.key {
+            "<class 'str'> (as a dict key)"
+        } else {
+            "<class 'str'>"
+        };
+        self.obj.cast::<PyString>().map_err(|_| self.invalid(valid))
     }
 
     fn dict(&self) -> Result<&Bound<'py, PyDict>, DeError> {
@@ -373,21 +421,48 @@ impl<'py> PyDe<'py> {
             .map_err(|_| self.invalid("<class 'dict'>"))
     }
 
-    fn float(&self) -> Result<f64, DeError> {
+    /// A float member's value as botocore takes it: a float, an int (or bool) kept as
+    /// one, or a Decimal as the float nearest it (as botocore's serializer converts it).
+    fn visit_float<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, DeError> {
         const VALID: &str = "<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>";
-        if self.obj.is_instance_of::<PyBool>() {
-            return Err(self.invalid(VALID));
-        }
         if let Ok(f) = self.obj.cast::<PyFloat>() {
-            return Ok(f.value());
+            return visitor.visit_f64(f.value());
         }
-        if self.obj.is_instance_of::<PyInt>() || is_decimal(&self.obj) {
-            return self
+        if self.obj.is_instance_of::<PyInt>() {
+            return self.visit_int(visitor, VALID);
+        }
+        if is_decimal(&self.obj) {
+            let value = self
                 .obj
                 .extract::<f64>()
-                .map_err(|e| DeError::OutOfRange(e.to_string()));
+                .map_err(|e| DeError::OutOfRange(e.to_string()))?;
+            return visitor.visit_f64(value);
         }
         Err(self.invalid(VALID))
+    }
+
+    /// A dict key inside a JSON document, converted as `json.dumps` converts keys.
+    fn document_key<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, DeError> {
+        let obj = &self.obj;
+        if obj.is_none() {
+            visitor.visit_unit()
+        } else if let Ok(b) = obj.cast::<PyBool>() {
+            visitor.visit_bool(b.is_true())
+        } else if obj.is_instance_of::<PyInt>() {
+            self.visit_int(visitor, "<class 'int'>")
+        } else if let Ok(f) = obj.cast::<PyFloat>() {
+            visitor.visit_f64(f.value())
+        } else if let Ok(s) = obj.cast::<PyString>() {
+            visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
+        } else {
+            Err(DeError::Custom(format!(
+                "keys must be str, int, float, bool or None, not {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            )))
+        }
     }
 
     /// The bytes of a blob, as botocore takes them: bytes, bytearray, str (UTF-8) or a
@@ -423,19 +498,6 @@ impl<'py> PyDe<'py> {
     }
 }
 
-/// An int as Python prints it, or its size when Python will not print it (more digits
-/// than `sys.set_int_max_str_digits` allows). Never through `Display`, which reports a
-/// failed `str()` to `sys.unraisablehook`.
-fn int_text(int: &Bound<'_, PyInt>) -> String {
-    int.str().map(|s| s.to_string()).unwrap_or_else(|_| {
-        let bits = int
-            .call_method0("bit_length")
-            .map(|b| b.to_string())
-            .unwrap_or_else(|_| "many".into());
-        format!("<an int of {bits} bits>")
-    })
-}
-
 fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
     obj.get_type()
         .name()
@@ -444,58 +506,57 @@ fn is_decimal(obj: &Bound<'_, PyAny>) -> bool {
 }
 
 macro_rules! deserialize_int {
-    ($method:ident, $visit:ident, $ty:ty, $valid:expr) => {
+    ($method:ident) => {
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-            let int = self.int($valid)?;
-            let value: $ty = int.extract().map_err(|_| {
-                DeError::OutOfRange(format!(
-                    "{} does not fit in {} (from {} to {})",
-                    int_text(int),
-                    stringify!($ty),
-                    <$ty>::MIN,
-                    <$ty>::MAX
-                ))
-            })?;
-            visitor.$visit(value)
+            self.visit_int(visitor, "<class 'int'>")
         }
     };
+}
+
+/// The one-entry map `{BIG_INT_KEY: digits}` by which an int wider than 64 bits is handed
+/// over (see [`crate::wire::encode::BIG_INT_KEY`]).
+struct BigIntAccess(Option<String>);
+
+impl<'de> de::MapAccess<'de> for BigIntAccess {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        if self.0.is_none() {
+            return Ok(None);
+        }
+        seed.deserialize(BIG_INT_KEY.into_deserializer()).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let digits = self.0.take().unwrap_or_default();
+        seed.deserialize(digits.into_deserializer())
+    }
 }
 
 impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
     type Error = DeError;
 
     /// JSON documents (the only values read without a type): what botocore takes in one
-    /// (None, bool, int, float, str, list, dict with str keys); tuples, Decimal, bytes and
-    /// the rest are refused as botocore refuses them, and so are NaN and the infinities,
-    /// which JSON cannot hold.
+    /// (None, bool, int, float, str, list, dict); tuples, Decimal, bytes and the rest are
+    /// refused as botocore refuses them. Ints keep every digit and floats their value
+    /// (NaN and the infinities included: `json.dumps` writes them). A dict's key is
+    /// converted as `json.dumps` converts it.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.key {
+            return self.document_key(visitor);
+        }
         let obj = &self.obj;
         if obj.is_none() {
             visitor.visit_unit()
         } else if let Ok(b) = obj.cast::<PyBool>() {
             visitor.visit_bool(b.is_true())
-        } else if let Ok(int) = obj.cast::<PyInt>() {
-            if let Ok(v) = int.extract::<i64>() {
-                visitor.visit_i64(v)
-            } else if let Ok(v) = int.extract::<u64>() {
-                visitor.visit_u64(v)
-            } else {
-                Err(DeError::OutOfRange(format!(
-                    "the integer {} does not fit in 64 bits (JSON documents carry -2**63 to \
-                     2**64-1)",
-                    int_text(int)
-                )))
-            }
+        } else if obj.is_instance_of::<PyInt>() {
+            self.visit_int(visitor, "<class 'int'>")
         } else if let Ok(f) = obj.cast::<PyFloat>() {
-            let value = f.value();
-            if value.is_finite() {
-                visitor.visit_f64(value)
-            } else {
-                Err(DeError::OutOfRange(format!(
-                    "{} cannot be sent in a JSON document (JSON has no NaN or infinity)",
-                    self.shown()
-                )))
-            }
+            visitor.visit_f64(f.value())
         } else if let Ok(s) = obj.cast::<PyString>() {
             visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
         } else if obj.is_instance_of::<PyDict>() {
@@ -517,21 +578,21 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
         }
     }
 
-    deserialize_int!(deserialize_i8, visit_i8, i8, "<class 'int'>");
-    deserialize_int!(deserialize_i16, visit_i16, i16, "<class 'int'>");
-    deserialize_int!(deserialize_i32, visit_i32, i32, "<class 'int'>");
-    deserialize_int!(deserialize_i64, visit_i64, i64, "<class 'int'>");
-    deserialize_int!(deserialize_u8, visit_u8, u8, "<class 'int'>");
-    deserialize_int!(deserialize_u16, visit_u16, u16, "<class 'int'>");
-    deserialize_int!(deserialize_u32, visit_u32, u32, "<class 'int'>");
-    deserialize_int!(deserialize_u64, visit_u64, u64, "<class 'int'>");
+    deserialize_int!(deserialize_i8);
+    deserialize_int!(deserialize_i16);
+    deserialize_int!(deserialize_i32);
+    deserialize_int!(deserialize_i64);
+    deserialize_int!(deserialize_u8);
+    deserialize_int!(deserialize_u16);
+    deserialize_int!(deserialize_u32);
+    deserialize_int!(deserialize_u64);
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_f32(self.float()? as f32)
+        self.visit_float(visitor)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_f64(self.float()?)
+        self.visit_float(visitor)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -688,7 +749,12 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
         })
     }
 
+    /// A structure's key: a key that is not a str is an unknown member named by its
+    /// `str()`, as botocore reports it.
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        if self.key && !self.obj.is_instance_of::<PyString>() {
+            return visitor.visit_string(self.shown());
+        }
         self.deserialize_str(visitor)
     }
 
@@ -752,10 +818,7 @@ impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
         let Some((key, _)) = self.items.get(self.index) else {
             return Ok(None);
         };
-        if !key.is_instance_of::<PyString>() {
-            return Err(PyDe::new(key).invalid("<class 'str'> (as a dict key)"));
-        }
-        seed.deserialize(PyDe::child(key.clone(), self.depth))
+        seed.deserialize(PyDe::key(key.clone(), self.depth))
             .map(Some)
     }
 

@@ -7,6 +7,7 @@ use pyo3::types::{PyDict, PyType};
 use crate::core::{CoreError, ResponseMetadata};
 
 use super::de::ParamError;
+use super::value::to_py;
 
 static ERRORS_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
@@ -53,13 +54,21 @@ pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
             let cls = errors_module(py)?
                 .getattr("error_class_for")?
                 .call1((service.code.as_str(),))?;
+            // boto3's dict: `Error`, then (outside a stream) `ResponseMetadata`, then the
+            // modelled error's members, as botocore merges them in.
+            let parts = to_py(py, service.response)?.cast_into::<PyDict>()?;
             let response = PyDict::new(py);
-            let error = PyDict::new(py);
-            error.set_item("Message", &service.message)?;
-            error.set_item("Code", &service.code)?;
-            response.set_item("Error", error)?;
-            response.set_item("ResponseMetadata", metadata_dict(py, &service.metadata)?)?;
-            response.set_item("message", &service.message)?;
+            if let Some(error) = parts.get_item("Error")? {
+                response.set_item("Error", error)?;
+            }
+            if !service.in_stream {
+                response.set_item("ResponseMetadata", metadata_dict(py, &service.metadata)?)?;
+            }
+            for (key, value) in parts.iter() {
+                if key.ne("Error")? {
+                    response.set_item(key, value)?;
+                }
+            }
             let kwargs = PyDict::new(py);
             kwargs.set_item("code", &service.code)?;
             kwargs.set_item("status_code", service.metadata.http_status_code)?;

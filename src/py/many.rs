@@ -19,7 +19,7 @@ use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
 use crate::core::{runtime, CoreError};
-use crate::wire;
+use crate::wire::encode::{Operation, RequestSeed};
 
 type Outcomes = Arc<tokio::sync::Mutex<mpsc::Receiver<Outcome>>>;
 
@@ -108,7 +108,7 @@ fn feed(iterator: Py<PyAny>, items: mpsc::Sender<Item>, input_error: Arc<Mutex<O
                     return None;
                 }
             };
-            let request = from_py::<wire::ConverseRequest>(&value).map_err(|err| {
+            let request = from_py(RequestSeed(Operation::Converse), &value).map_err(|err| {
                 CoreError::InvalidParameter {
                     path: err.path,
                     message: err.message,

@@ -9,6 +9,7 @@ mod local;
 mod logs;
 mod many;
 mod stream;
+mod value;
 mod wait;
 
 use pyo3::prelude::*;

@@ -23,9 +23,11 @@ use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::asyncio::{awaitable, ready};
 use super::errors::{metadata_dict, to_pyerr};
+use super::value::to_py;
 use super::wait::wait;
 use crate::core::stream::CloseHandle;
 use crate::core::{self, ResponseMetadata, StreamError};
+use crate::wire::Value;
 
 /// The operation name in error messages, as boto3 spells it.
 const OPERATION: &str = "ConverseStream";
@@ -50,11 +52,11 @@ enum Op {
 /// What one step found, before it becomes a Python value.
 enum Found {
     /// The loop's next event.
-    Event(Box<crate::wire::ConverseStreamOutput>),
+    Event(Value),
     /// A text delta.
     Text(String),
     /// The reply.
-    Response(Box<crate::wire::ConverseResponse>),
+    Response(Value),
     /// No more events.
     End,
 }
@@ -108,10 +110,10 @@ impl Body {
         found: Result<Found, StreamError>,
     ) -> PyResult<Option<Py<PyAny>>> {
         match found {
-            Ok(Found::Event(event)) => Ok(Some(to_python(py, &*event)?.unbind())),
+            Ok(Found::Event(event)) => Ok(Some(to_py(py, event)?.unbind())),
             Ok(Found::Text(text)) => Ok(Some(PyString::new(py, &text).into_any().unbind())),
             Ok(Found::Response(response)) => {
-                let dict = to_python(py, &*response)?
+                let dict = to_py(py, response)?
                     .cast_into::<PyDict>()
                     .map_err(|_| PyValueError::new_err("the response is not a structure"))?;
                 dict.set_item("ResponseMetadata", metadata_dict(py, &self.metadata)?)?;
@@ -130,7 +132,7 @@ impl Body {
         let built = (|| {
             let events = PyList::empty(py);
             for event in stream.unread_events() {
-                events.append(to_python(py, event)?)?;
+                events.append(to_py(py, event.clone())?)?;
             }
             let response = PyDict::new(py);
             let error = PyDict::new(py);
@@ -226,7 +228,7 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
         Op::NextEvent => stream
             .advance()
             .await
-            .map(|event| event.map_or(Found::End, |event| Found::Event(Box::new(event)))),
+            .map(|event| event.map_or(Found::End, Found::Event)),
         Op::NextText(position) => next_text(stream, position).await,
         Op::Text => stream
             .finish()
@@ -236,7 +238,7 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
             stream.finish().await?;
             stream
                 .final_response()
-                .map(|response| Found::Response(Box::new(response)))
+                .map(Found::Response)
         }
     }
 }
@@ -251,11 +253,6 @@ async fn next_text(stream: &mut Guard, position: &AtomicUsize) -> Result<Found, 
         }
         None => Ok(Found::End),
     }
-}
-
-fn to_python<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value)
-        .map_err(|err| PyValueError::new_err(format!("an event could not be converted: {err}")))
 }
 
 static INCOMPLETE: PyOnceLock<Py<PyType>> = PyOnceLock::new();

@@ -681,7 +681,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ConversationalModelId",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ConverseMetrics",
@@ -817,7 +821,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ConverseRequestAdditionalModelResponseFieldPathsListMemberString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ConverseResponse",
@@ -1119,7 +1127,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ConverseStreamRequestAdditionalModelResponseFieldPathsListMemberString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ConverseStreamResponse",
@@ -1313,7 +1325,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "DocumentBlockNameString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "DocumentCharLocation",
@@ -1517,7 +1533,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "FoundationModelVersionIdentifier",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "GuardrailArn",
@@ -3334,7 +3354,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "NonEmptyString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "NonNegativeInteger",
@@ -3429,7 +3453,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ProjectIdentifier",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "PromptRouterTrace",
@@ -3546,7 +3574,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "RequestMetadataKeyString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "RequestMetadataValueString",
@@ -3591,7 +3623,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "S3Uri",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "SearchResultBlock",
@@ -4003,7 +4039,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolName",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ToolReference",
@@ -4034,17 +4074,29 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolReferenceNameString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ToolReferenceServerNameString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ToolReferenceTypeString",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ToolRemovalBlock",
@@ -4303,7 +4355,11 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolUseId",
         kind: Kind::String,
-        min: Some(Min::Length(1, "fastconverse::min::length::1")),
+        min: Some(Min::Length(
+            1,
+            "fastconverse::min::length::1",
+            "fastconverse::min::key-length::1",
+        )),
     },
     Shape {
         name: "ToolUseType",

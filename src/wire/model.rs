@@ -117,8 +117,9 @@ pub struct Member {
 /// (see [`super::check`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Min {
-    /// A string must be at least this long (in code points, as Python's `len`).
-    Length(i64, &'static str),
+    /// A string must be at least this long (in code points, as Python's `len`); the
+    /// second hint is the one for a map key of this shape.
+    Length(i64, &'static str, &'static str),
     /// A list must have at least this many items.
     Items(i64, &'static str),
     /// A number must be at least this.
@@ -129,7 +130,7 @@ impl Min {
     /// The hint name (`fastconverse::min::length::1`, ...).
     pub fn hint(self) -> &'static str {
         match self {
-            Min::Length(_, hint) | Min::Items(_, hint) | Min::Value(_, hint) => hint,
+            Min::Length(_, hint, _) | Min::Items(_, hint) | Min::Value(_, hint) => hint,
         }
     }
 }
@@ -139,5 +140,77 @@ pub fn member_shape(shape: ShapeId, name: &str) -> Option<ShapeId> {
     match shape.get().kind {
         Kind::Structure(structure) => structure.member(name).map(|member| member.shape),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::Value;
+
+    fn text(value: Option<&Value>) -> &str {
+        value.and_then(Value::as_str).unwrap_or_default()
+    }
+
+    /// The table holds every shape of the model, with every member in botocore's order,
+    /// its kind and its required members (the generator's output, checked on its input).
+    #[test]
+    fn the_table_is_the_model() {
+        let model = crate::wire::json::parse(include_bytes!("service_model.json")).unwrap();
+        let shapes = model.get("shapes").and_then(Value::as_map).unwrap();
+        assert_eq!(shapes.len(), SHAPES.len());
+        for (index, (name, spec)) in shapes.iter().enumerate() {
+            let shape = ShapeId(index as u16).get();
+            assert_eq!(shape.name, name);
+            let target = |path: &[&str]| {
+                let mut value = Some(spec);
+                for key in path {
+                    value = value.and_then(|v| v.get(key));
+                }
+                text(value).to_owned()
+            };
+            let flag = |key: &str| spec.get(key) == Some(&Value::Bool(true));
+            match (&shape.kind, text(spec.get("type"))) {
+                (Kind::Structure(structure), "structure") => {
+                    let members = spec.get("members").and_then(Value::as_map).unwrap();
+                    let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+                    assert_eq!(structure.names, names.as_slice(), "{name}");
+                    for (member, (expected, spec)) in structure.members.iter().zip(members) {
+                        assert_eq!(member.name, expected);
+                        assert_eq!(member.shape.get().name, text(spec.get("shape")));
+                        assert_eq!(member.in_uri, spec.get("location").is_some());
+                    }
+                    let required: Vec<&str> = spec
+                        .get("required")
+                        .and_then(Value::as_list)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|v| text(Some(v)))
+                        .collect();
+                    assert_eq!(structure.required, required.as_slice(), "{name}");
+                    assert_eq!(structure.is_union(), flag("union") || flag("eventstream"));
+                }
+                (Kind::Document, "structure") => assert!(flag("document")),
+                (Kind::List { member }, "list") => {
+                    assert_eq!(member.get().name, target(&["member", "shape"]));
+                }
+                (Kind::Map { key, value }, "map") => {
+                    assert_eq!(key.get().name, target(&["key", "shape"]));
+                    assert_eq!(value.get().name, target(&["value", "shape"]));
+                }
+                (Kind::String, "string")
+                | (Kind::Integer, "integer")
+                | (Kind::Long, "long")
+                | (Kind::Float, "float")
+                | (Kind::Double, "double")
+                | (Kind::Boolean, "boolean")
+                | (Kind::Blob, "blob") => {}
+                (other, kind) => panic!("{name}: {other:?} for a {kind}"),
+            }
+        }
+        assert_eq!(
+            crate::wire::generated::CONVERSE_REQUEST.get().name,
+            "ConverseRequest"
+        );
     }
 }
