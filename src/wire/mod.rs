@@ -46,7 +46,9 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
 pub mod check;
+pub mod decode;
 pub mod generated;
+pub mod json;
 pub mod model;
 mod typed;
 pub mod unsupported;
