@@ -116,10 +116,7 @@ pub fn shaped_as(shape: ShapeId, value: Value, mode: Mode) -> Result<Value, Deco
                 .map_err(|message| DecodeError::new(s.name, message)),
             other => Err(DecodeError::new(
                 s.name,
-                format!(
-                    "a blob must be a base64 string, not {}",
-                    type_name(&other)
-                ),
+                format!("a blob must be a base64 string, not {}", type_name(&other)),
             )),
         },
     }
@@ -292,9 +289,11 @@ fn type_name(value: &Value) -> &'static str {
 // Python's int(), float(), ensure_boolean and base64.b64decode
 // ---------------------------------------------------------------------------------------------
 
-/// Python's `str.isspace` (White_Space, plus the separators U+001C..U+001F).
+/// The whitespace Python's `int()` and `float()` strip from a string: ASCII ' ', \t, \n,
+/// \v, \f, \r and the non-ASCII `str.isspace` characters (not U+001C..U+001F, which
+/// `isspace` counts but the number parsers do not strip); exactly Rust's White_Space.
 fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+    c.is_whitespace()
 }
 
 /// `text` with the underscores Python allows in numbers (each between two ASCII digits)
@@ -323,7 +322,10 @@ fn py_int(shape: &'static str, value: Value) -> Result<Value, DecodeError> {
         Value::Bool(b) => Ok(Value::Int(i64::from(b))),
         Value::Float(x) => {
             if x.is_nan() {
-                Err(DecodeError::new(shape, "cannot convert float NaN to integer"))
+                Err(DecodeError::new(
+                    shape,
+                    "cannot convert float NaN to integer",
+                ))
             } else if x.is_infinite() {
                 Err(DecodeError::new(
                     shape,
@@ -593,9 +595,10 @@ fn py_str(value: &Value) -> String {
 
 /// The error shape botocore's `shape_for_error_code` finds for `code`.
 fn error_structure(code: &str) -> Option<&'static Structure> {
-    /// A service error no operation here declares (so not in the generated table), which
-    /// botocore still finds by its code: `ConflictException {message: NonBlankString}`.
-    static CONFLICT_EXCEPTION: Structure = Structure {
+    /// Service errors that no operation here declares (so not in the generated table) but
+    /// that botocore still finds by their code, among all the service's error shapes:
+    /// `ConflictException` and `ServiceQuotaExceededException`, each `{message: NonBlankString}`.
+    static MESSAGE_ONLY: Structure = Structure {
         flavor: Flavor::Error,
         members: &[Member {
             name: "message",
@@ -605,8 +608,8 @@ fn error_structure(code: &str) -> Option<&'static Structure> {
         names: &["message"],
         required: &[],
     };
-    if code == "ConflictException" {
-        return Some(&CONFLICT_EXCEPTION);
+    if let "ConflictException" | "ServiceQuotaExceededException" = code {
+        return Some(&MESSAGE_ONLY);
     }
     generated::SHAPES.iter().find_map(|shape| match shape.kind {
         Kind::Structure(s) if s.flavor == Flavor::Error && shape.name == code => Some(s),
@@ -648,7 +651,10 @@ fn header(headers: &[(String, String)], name: &str) -> Option<String> {
 fn py_strip(bytes: &[u8]) -> &[u8] {
     let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !space(b)).map_or(start, |i| i + 1);
+    let end = bytes
+        .iter()
+        .rposition(|b| !space(b))
+        .map_or(start, |i| i + 1);
     &bytes[start..end.max(start)]
 }
 
@@ -789,7 +795,9 @@ pub enum EventOutcome {
 /// payload's `Message` or `message` (else `""`); otherwise `Code` and `Message` are the
 /// `:error-code` and `:error-message` headers (else `""`). Any other message is an event:
 /// its `:event-type` names a member of the stream (else [`EventOutcome::Skip`]), and the
-/// payload is decoded by that member's shape, numbers and booleans untouched.
+/// payload is decoded by that member's shape, numbers and booleans untouched; an exception
+/// member sent as an event (`:message-type` `event`) is `{name: {}}`, its payload unread, as
+/// botocore reads only the payloads of members with the `event` trait.
 pub fn event(headers: &EventHeaders<'_>, payload: &[u8]) -> Result<EventOutcome, DecodeError> {
     let stream = generated::CONVERSE_STREAM_OUTPUT.get();
     let Kind::Structure(structure) = stream.kind else {
@@ -826,7 +834,15 @@ pub fn event(headers: &EventHeaders<'_>, payload: &[u8]) -> Result<EventOutcome,
     let Some(member) = headers.event_type.and_then(|t| structure.member(t)) else {
         return Ok(EventOutcome::Skip);
     };
-    let entries = event_payload(member, payload)?;
+    // botocore reads the payload only of members marked `event`; the exception members
+    // are not, so `{"throttlingException": {}}` whatever the payload holds.
+    let is_event =
+        !matches!(member.shape.get().kind, Kind::Structure(s) if s.flavor == Flavor::Error);
+    let entries = if is_event {
+        event_payload(member, payload)?
+    } else {
+        Vec::new()
+    };
     Ok(EventOutcome::Event(Value::Map(vec![(
         member.name.to_owned(),
         Value::Map(entries),
@@ -962,7 +978,7 @@ mod tests {
             float_integer_text(2f64.powi(70)),
             "1180591620717411303424".to_owned()
         );
-        assert_eq!(float_integer_text(-9.223372036854775808e18), "-9223372036854775808");
+        assert_eq!(float_integer_text(-(2f64.powi(63))), "-9223372036854775808");
     }
 
     #[test]
@@ -973,7 +989,10 @@ mod tests {
         assert_eq!(f(s("-inf")), Ok(f64::NEG_INFINITY));
         assert_eq!(f(s("Infinity")), Ok(f64::INFINITY));
         assert!(f(s("nan")).unwrap().is_nan());
-        assert_eq!(f(Value::BigInt("1".repeat(400).into())).unwrap_err().shape, "Float");
+        assert_eq!(
+            f(Value::BigInt("1".repeat(400).into())).unwrap_err().shape,
+            "Float"
+        );
         assert!(f(s("1_")).is_err());
         assert!(f(Value::List(vec![])).is_err());
         assert!(ensure_boolean(&s("TRUE")));
@@ -1014,7 +1033,13 @@ mod tests {
         assert_eq!(block(r#"{"future": {"a": 1}}"#), unknown("future"));
         assert_eq!(block(r#"{"__type": "t", "future": 1}"#), unknown("__type"));
         assert_eq!(block(r#"{"text": null, "future": 1}"#), unknown("text"));
-        for bad in [r#"{}"#, r#"{"text": "a", "future": 1}"#, r#"{"text": null}"#, "[]", "\"a\""] {
+        for bad in [
+            r#"{}"#,
+            r#"{"text": "a", "future": 1}"#,
+            r#"{"text": null}"#,
+            "[]",
+            "\"a\"",
+        ] {
             let e = block(bad).unwrap_err();
             assert_eq!(e.shape, "ContentBlock", "{bad}");
         }
@@ -1068,7 +1093,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            event(&headers("contentBlockDelta"), br#"{"contentBlockIndex": 1.5, "delta": {"text": "x"}, "p": "abc"}"#),
+            event(
+                &headers("contentBlockDelta"),
+                br#"{"contentBlockIndex": 1.5, "delta": {"text": "x"}, "p": "abc"}"#
+            ),
             Ok(EventOutcome::Event(map(&[(
                 "contentBlockDelta",
                 map(&[
@@ -1087,6 +1115,14 @@ mod tests {
             Ok(EventOutcome::Event(map(&[("messageStop", map(&[]))])))
         );
         assert!(event(&headers("messageStop"), b"null").is_err());
+        // An exception member sent as an event: its payload is not read.
+        assert_eq!(
+            event(&headers("throttlingException"), b"null"),
+            Ok(EventOutcome::Event(map(&[(
+                "throttlingException",
+                map(&[])
+            )])))
+        );
         let exception = event(
             &EventHeaders {
                 message_type: Some("exception"),
@@ -1099,12 +1135,18 @@ mod tests {
         let EventOutcome::Exception(body) = exception else {
             panic!()
         };
-        assert_eq!((body.code.as_str(), body.message.as_str()), ("modelStreamErrorException", "boom"));
+        assert_eq!(
+            (body.code.as_str(), body.message.as_str()),
+            ("modelStreamErrorException", "boom")
+        );
         assert_eq!(
             body.into_response(None),
             map(&[(
                 "Error",
-                map(&[("Code", s("modelStreamErrorException")), ("Message", s("boom"))])
+                map(&[
+                    ("Code", s("modelStreamErrorException")),
+                    ("Message", s("boom"))
+                ])
             )])
         );
         let unknown = event(
@@ -1122,7 +1164,10 @@ mod tests {
         };
         assert_eq!(
             body.error,
-            vec![("Code".into(), s("InternalFailure")), ("Message".into(), s("oops"))]
+            vec![
+                ("Code".into(), s("InternalFailure")),
+                ("Message".into(), s("oops"))
+            ]
         );
     }
 
@@ -1139,10 +1184,16 @@ mod tests {
         let e = err(502, &[], "  <html><body>Bad</body></html>");
         assert_eq!(
             e.error,
-            vec![("Code".into(), s("502")), ("Message".into(), s("Bad Gateway"))]
+            vec![
+                ("Code".into(), s("502")),
+                ("Message".into(), s("Bad Gateway"))
+            ]
         );
         let e = err(500, &[], "\x0b\n");
-        assert_eq!((e.code.as_str(), e.message.as_str()), ("500", "Internal Server Error"));
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            ("500", "Internal Server Error")
+        );
         let e = err(400, &[], "not json");
         assert_eq!(
             e.error,
@@ -1162,17 +1213,32 @@ mod tests {
                 ("resourceName".into(), s("r"))
             ]
         );
-        let e = err(400, &[], r#"{"__type": "com.amazon#ValidationException:x", "Message": "M"}"#);
-        assert_eq!((e.code.as_str(), e.message.as_str()), ("ValidationException", "M"));
+        let e = err(
+            400,
+            &[],
+            r#"{"__type": "com.amazon#ValidationException:x", "Message": "M"}"#,
+        );
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            ("ValidationException", "M")
+        );
         assert_eq!(e.members, vec![]);
-        let e = err(409, &[], r#"{"__type": "ConflictException", "message": "c"}"#);
+        let e = err(
+            409,
+            &[],
+            r#"{"__type": "ConflictException", "message": "c"}"#,
+        );
         assert_eq!(e.members, vec![("message".into(), s("c"))]);
         let e = err(400, &[], r#"{"__type": null}"#);
         assert_eq!(e.code, "");
         let e = err(400, &[], r#"{"code": 5}"#);
         assert_eq!(e.error[1].1, Value::Int(5));
         assert_eq!(e.code, "5");
-        let e = err(400, &[("x-amzn-query-error", "Q;Sender")], r#"{"__type": "A#B"}"#);
+        let e = err(
+            400,
+            &[("x-amzn-query-error", "Q;Sender")],
+            r#"{"__type": "A#B"}"#,
+        );
         assert_eq!(
             e.error,
             vec![
@@ -1185,6 +1251,9 @@ mod tests {
         let e = err(400, &[], "[1]");
         assert_eq!((e.code.as_str(), e.message.as_str()), ("400", "[1]"));
         let e = err(500, &[], "");
-        assert_eq!(e.into_response(Some(map(&[]))).as_map().map(|m| m.len()), Some(2));
+        assert_eq!(
+            e.into_response(Some(map(&[]))).as_map().map(|m| m.len()),
+            Some(2)
+        );
     }
 }

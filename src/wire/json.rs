@@ -495,8 +495,20 @@ mod tests {
     #[test]
     fn malformed_numbers() {
         for text in [
-            "-", "-a", "01", "1.", ".5", "1e", "1e+", "+1", "-NaN", "[1.]", "[01]", "Infinity1",
-            "0x10", "1_0",
+            "-",
+            "-a",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "1e+",
+            "+1",
+            "-NaN",
+            "[1.]",
+            "[01]",
+            "Infinity1",
+            "0x10",
+            "1_0",
         ] {
             assert_eq!(err(text.as_bytes()).kind, JsonErrorKind::Syntax, "{text}");
         }
@@ -536,7 +548,10 @@ mod tests {
     fn objects_keep_order_and_repeated_keys_take_the_last_value() {
         assert_eq!(
             ok(r#"{"b": 1, "a": 2, "b": 3}"#),
-            Value::Map(vec![("b".into(), Value::Int(3)), ("a".into(), Value::Int(2))])
+            Value::Map(vec![
+                ("b".into(), Value::Int(3)),
+                ("a".into(), Value::Int(2))
+            ])
         );
         // The same beyond the size where an index is used.
         let mut text = String::from("{");
