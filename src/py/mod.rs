@@ -8,7 +8,9 @@ mod exit;
 mod local;
 mod logs;
 mod many;
+mod probe;
 mod stream;
+mod value;
 mod wait;
 
 use pyo3::prelude::*;
@@ -21,5 +23,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     local::register(m)?;
     many::register(m)?;
     stream::register(m)?;
+    probe::register(m)?;
     Ok(())
 }
