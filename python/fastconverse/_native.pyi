@@ -302,3 +302,20 @@ def _catalog_match(model_id: str) -> str | None:
 
 def _catalog_check(request: dict[str, Any], streaming: bool) -> list[tuple[str, str, str]]:
     """``(feature, path, Bedrock's message)`` for each feature the request's model lacks."""
+
+# Private test hooks (src/py/probe.rs): the response decoder without HTTP, compared with
+# botocore's own parsers in tests/test_wire_decode.py.
+
+def _decode_response(operation: str, body: bytes) -> dict[str, Any]:
+    """A successful response body of ``operation`` ("Converse" or "CountTokens") as boto3's
+    dict, without ``ResponseMetadata``; ``ValueError`` where botocore's parser raises."""
+
+def _decode_event(headers: dict[str, str], payload: bytes) -> dict[str, Any] | None:
+    """One ConverseStream message (headers such as ``":event-type"``, and its payload): the
+    event dict boto3 yields, ``None`` where boto3 yields nothing, or ``{"error": response}``
+    where boto3 raises ``EventStreamError`` whose ``.response`` is ``response``;
+    ``ValueError`` where botocore's parser raises."""
+
+def _decode_error(status: int, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    """An error response (``status`` >= 301) as boto3's ``ClientError.response``, without
+    ``ResponseMetadata``."""

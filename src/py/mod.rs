@@ -8,6 +8,7 @@ mod exit;
 mod local;
 mod logs;
 mod many;
+mod probe;
 mod stream;
 mod value;
 mod wait;
@@ -22,5 +23,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     local::register(m)?;
     many::register(m)?;
     stream::register(m)?;
+    probe::register(m)?;
     Ok(())
 }

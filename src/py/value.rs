@@ -1,0 +1,100 @@
+//! [`Value`] -> Python objects, one for one: the last step of every response and event.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat};
+use pyo3::{ffi, IntoPyObjectExt};
+
+use crate::wire::Value;
+
+/// Deeper than any value the JSON reader (bounded at 1000 levels) and the decoder (a few
+/// levels more) can give; a bound on this function's recursion for values built elsewhere.
+const MAX_DEPTH: usize = 1100;
+
+/// `value` as Python: `Map` -> `dict` (in order), `List` -> `list`, `Str` -> `str`,
+/// `Bytes` -> `bytes`, `Int`/`BigInt` -> `int` (exact), `Float` -> `float`, `Bool` -> `bool`,
+/// `Null` -> `None`. Fails only past [`MAX_DEPTH`] levels of nesting, or if Python does.
+pub fn to_py<'py>(py: Python<'py>, value: Value) -> PyResult<Bound<'py, PyAny>> {
+    convert(py, value, 0)
+}
+
+fn convert<'py>(py: Python<'py>, value: Value, depth: usize) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
+        Value::Int(n) => n.into_bound_py_any(py)?,
+        Value::BigInt(text) => big_int(py, &text)?,
+        Value::Float(x) => PyFloat::new(py, x).into_any(),
+        Value::Str(s) => string(py, &s)?,
+        Value::Bytes(b) => PyBytes::new(py, &b).into_any(),
+        Value::List(items) => {
+            check_depth(depth)?;
+            let len = ffi::Py_ssize_t::try_from(items.len())
+                .map_err(|_| PyValueError::new_err("list too long"))?;
+            // SAFETY: PyList_New returns a new reference (or NULL with an exception set);
+            // each slot 0..len is filled exactly once by PyList_SetItem, which steals the
+            // reference it is given, before the list is handed to Python code.
+            let list = unsafe { Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len))? };
+            for (i, item) in items.into_iter().enumerate() {
+                let item = convert(py, item, depth + 1)?;
+                // `i < len`, which fits in Py_ssize_t.
+                let rc = unsafe {
+                    ffi::PyList_SetItem(list.as_ptr(), i as ffi::Py_ssize_t, item.into_ptr())
+                };
+                if rc != 0 {
+                    return Err(PyErr::fetch(py));
+                }
+            }
+            list
+        }
+        Value::Map(entries) => {
+            check_depth(depth)?;
+            let dict = PyDict::new(py);
+            for (key, item) in entries {
+                let item = convert(py, item, depth + 1)?;
+                let key = string(py, &key)?;
+                // SAFETY: three live objects; PyDict_SetItem does not steal references.
+                let rc = unsafe { ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), item.as_ptr()) };
+                if rc != 0 {
+                    return Err(PyErr::fetch(py));
+                }
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A `str` from UTF-8 text (one call, no intermediate checks).
+#[inline]
+fn string<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    let len =
+        ffi::Py_ssize_t::try_from(s.len()).map_err(|_| PyValueError::new_err("string too long"))?;
+    // SAFETY: `s` is valid UTF-8 of `len` bytes; the call copies it and returns a new
+    // reference or NULL with an exception set.
+    unsafe {
+        Bound::from_owned_ptr_or_err(py, ffi::PyUnicode_FromStringAndSize(s.as_ptr().cast(), len))
+    }
+}
+
+fn check_depth(depth: usize) -> PyResult<()> {
+    if depth >= MAX_DEPTH {
+        return Err(PyValueError::new_err(
+            "value nested too deeply to convert to Python",
+        ));
+    }
+    Ok(())
+}
+
+/// An `int` from decimal text (sign included), exactly.
+fn big_int<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let c = std::ffi::CString::new(text)
+        .map_err(|_| PyValueError::new_err("integer text holds a NUL"))?;
+    // SAFETY: `c` is a NUL-terminated string that outlives the call; PyLong_FromString
+    // returns a new reference or NULL with an exception set.
+    unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            ffi::PyLong_FromString(c.as_ptr(), std::ptr::null_mut(), 10),
+        )
+    }
+}
