@@ -58,33 +58,39 @@ MAX_TEXT = 24
 # Strategies from the model
 # --------------------------------------------------------------------------------------------
 
-# Ints of any size: boto3 sends every digit json.dumps writes.
-JSON_INTS = st.integers() | st.integers(min_value=-(2**200), max_value=2**200)
-JSON_SCALARS = (
-    st.none()
-    | st.booleans()
-    | JSON_INTS
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=MAX_TEXT)
-)
-JSON_DOCUMENTS = st.recursive(
-    JSON_SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
-    ),
-    max_leaves=8,
-)
+# Ints of any size in requests: boto3 sends every digit json.dumps writes. Responses are
+# queued through LocalBedrock's dict API, which holds 64-bit ints; wider ones coming back
+# are tested from raw bytes in test_wire_parity.
+ANY_INTS = st.integers() | st.integers(min_value=-(2**200), max_value=2**200)
+WORD_INTS = st.integers(min_value=-(2**63), max_value=2**64 - 1)
 
-# A document where a value is needed (a required member, a union member): not None, which
-# Bedrock takes as absent.
-PRESENT_DOCUMENTS = (
-    st.booleans()
-    | JSON_INTS
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=MAX_TEXT)
-    | st.lists(JSON_DOCUMENTS, max_size=3)
-    | st.dictionaries(st.text(max_size=8), JSON_DOCUMENTS, max_size=3)
-)
+
+def json_documents(ints: st.SearchStrategy[int]) -> tuple[st.SearchStrategy[Any], ...]:
+    """JSON documents with `ints`: any document, and one where a value is needed (not
+    None, which Bedrock takes as absent)."""
+    scalars = (
+        st.none()
+        | st.booleans()
+        | ints
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=MAX_TEXT)
+    )
+    documents = st.recursive(
+        scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+        ),
+        max_leaves=8,
+    )
+    present = (
+        st.booleans()
+        | ints
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=MAX_TEXT)
+        | st.lists(documents, max_size=3)
+        | st.dictionaries(st.text(max_size=8), documents, max_size=3)
+    )
+    return documents, present
 
 
 def alternate_roles(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -97,6 +103,7 @@ class Strategies:
 
     def __init__(self, *, response: bool = False) -> None:
         self.response = response
+        self.documents, self.present_documents = json_documents(WORD_INTS if response else ANY_INTS)
 
     @functools.cache  # noqa: B019 (two instances, alive for the module)
     def of(self, shape: str) -> st.SearchStrategy[Any]:
@@ -124,7 +131,7 @@ class Strategies:
         if kind == "blob":
             return st.binary(min_size=int(low or 0), max_size=48)
         if kind == "structure" and s.get("document"):
-            return JSON_DOCUMENTS
+            return self.documents
         if kind == "list":
             top = MAX_ITEMS if high is None else min(MAX_ITEMS, int(high))
             item = self.of(s["member"]["shape"])
@@ -162,7 +169,7 @@ class Strategies:
     def present(self, shape: str) -> st.SearchStrategy[Any]:
         """Values of a member that must hold something: a document is not None."""
         if SHAPES[shape]["type"] == "structure" and SHAPES[shape].get("document"):
-            return PRESENT_DOCUMENTS
+            return self.present_documents
         return self.of(shape)
 
 

@@ -357,8 +357,8 @@ def test_non_json_error_bodies_give_boto3s_code_and_message(
 @pytest.mark.parametrize(
     ("body", "why"),
     [
-        (b'{"output": {"message": ', "could not be read"),
-        (b"not json at all", "could not be read"),
+        (b'{"output": {"message": ', "not a Converse response"),
+        (b"not json at all", "not a Converse response"),
         (b"", "not a Converse response"),
         (b'{"__type": "ThrottlingException", "message": "in a 200"}', "not a Converse response"),
     ],

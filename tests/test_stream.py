@@ -565,7 +565,8 @@ async def test_exception_events_raise_their_class(
     server.queue_stream(exception_script(kind))
     server.queue_stream(exception_script(kind))
     cls = EXCEPTIONS[kind]
-    code = kind[0].upper() + kind[1:]
+    # boto3's code for an exception event is the event's name; the class is its code's.
+    code = kind
 
     stream = client.converse_stream(**REQUEST)
     with pytest.raises(cls) as info:

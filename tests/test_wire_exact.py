@@ -90,7 +90,11 @@ def outcome(run: Callable[[], Any], operation: str) -> tuple[str, Any]:
         answer = run()
     except (ServiceError, ClientError) as err:
         error = err.response["Error"]
-        return "error", (error.get("Code"), error.get("Message"))
+        code, message = error.get("Code"), error.get("Message")
+        if code == "SerializationException":
+            # Where the parser stopped depends on whitespace, which is ours to choose.
+            message = message.split(" at line")[0]
+        return "error", (code, message)
     if operation == "converse_stream":
         return "ok", list(answer["stream"])
     return "ok", {k: v for k, v in answer.items() if k != "ResponseMetadata"}

@@ -28,6 +28,9 @@ pub struct ServiceError {
     /// Whether this is an exception event in the middle of a stream: boto3 reports it
     /// (`EventStreamError`) without `ResponseMetadata` in its response dict.
     pub in_stream: bool,
+    /// Whether boto3 read the response as a generic error (an empty or HTML 5xx body):
+    /// its `ResponseMetadata` has no `RequestId` then.
+    pub generic: bool,
 }
 
 impl ServiceError {
@@ -44,9 +47,10 @@ impl ServiceError {
 
     fn from_body(error: decode::ErrorBody, metadata: ResponseMetadata, in_stream: bool) -> Self {
         Self {
+            generic: error.generic,
             code: error.code.clone(),
             message: error.message.clone(),
-            response: error.into_response(),
+            response: error.into_response(None),
             metadata,
             in_stream,
         }
@@ -57,7 +61,8 @@ impl ServiceError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum CoreError {
     /// The service answered with an error.
-    Service(ServiceError),
+    /// (Boxed: it is much the largest variant, and errors travel through every `Result`.)
+    Service(Box<ServiceError>),
     /// No credentials could be found by any provider.
     NoCredentials(String),
     /// No region is configured anywhere.
@@ -136,11 +141,11 @@ impl CoreError {
                         .to_owned();
                 }
                 let body = raw.body().bytes().unwrap_or_default();
-                Self::Service(ServiceError::from_response(
+                Self::Service(Box::new(ServiceError::from_response(
                     raw.status().as_u16(),
                     body,
                     metadata,
-                ))
+                )))
             }
             SdkError::TimeoutError(_) => Self::Timeout(format!("the call timed out: {detail}")),
             SdkError::DispatchFailure(failure) if failure.is_timeout() => {

@@ -605,13 +605,14 @@ mod tests {
     #[test]
     fn errors_are_classified_as_the_issue_lists() {
         let service = |code: &str| {
-            CoreError::Service(super::super::error::ServiceError {
+            CoreError::Service(Box::new(super::super::error::ServiceError {
                 code: code.into(),
                 message: String::new(),
                 response: Value::Null,
                 metadata: Default::default(),
                 in_stream: false,
-            })
+                generic: false,
+            }))
         };
         assert_eq!(
             classify(&service("ThrottlingException")),
@@ -646,7 +647,7 @@ mod tests {
     #[test]
     fn statuses_and_unmodelled_codes_are_retried_as_the_sdk_retries_them() {
         let answered = |code: &str, status: u16| {
-            CoreError::Service(super::super::error::ServiceError {
+            CoreError::Service(Box::new(super::super::error::ServiceError {
                 code: code.into(),
                 message: String::new(),
                 response: Value::Null,
@@ -655,7 +656,8 @@ mod tests {
                     ..Default::default()
                 },
                 in_stream: false,
-            })
+                generic: false,
+            }))
         };
         for (code, status) in [
             ("InternalFailure", 500),

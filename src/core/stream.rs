@@ -395,11 +395,11 @@ fn event(message: &Message, metadata: &ResponseMetadata) -> Option<Item> {
         Ok(EventOutcome::Event(value)) => Some(Ok(value)),
         Ok(EventOutcome::Skip) => None,
         Ok(EventOutcome::Exception(error)) => Some(Err(StreamError::Failed(CoreError::Service(
-            ServiceError::from_event(error, metadata.clone()),
+            Box::new(ServiceError::from_event(error, metadata.clone())),
         )))),
-        Err(err) => Some(Err(StreamError::Failed(CoreError::InvalidResponse(format!(
-            "an event of the stream could not be read: {err}"
-        ))))),
+        Err(err) => Some(Err(StreamError::Failed(CoreError::InvalidResponse(
+            format!("an event of the stream could not be read: {err}"),
+        )))),
     }
 }
 
@@ -623,7 +623,10 @@ impl BlockParts {
                 member(
                     "reasoningText",
                     map([
-                        ("text", Some(Value::Str(self.reasoning_text.unwrap_or_default()))),
+                        (
+                            "text",
+                            Some(Value::Str(self.reasoning_text.unwrap_or_default())),
+                        ),
                         ("signature", self.signature.map(Value::Str)),
                     ]),
                 ),
@@ -655,7 +658,10 @@ fn citation_from_delta(delta: &Value) -> Value {
                 .unwrap_or_default()
                 .iter()
                 .map(|part| {
-                    let text = part.get("text").cloned().unwrap_or(Value::Str(String::new()));
+                    let text = part
+                        .get("text")
+                        .cloned()
+                        .unwrap_or(Value::Str(String::new()));
                     member("text", text)
                 })
                 .collect(),
@@ -772,10 +778,16 @@ impl Assembly {
         ]);
         Ok(map([
             ("output", Some(member("message", message))),
-            ("stopReason", Some(stop("stopReason").unwrap_or(Value::Str(String::new())))),
+            (
+                "stopReason",
+                Some(stop("stopReason").unwrap_or(Value::Str(String::new()))),
+            ),
             ("usage", meta("usage")),
             ("metrics", meta("metrics")),
-            ("additionalModelResponseFields", stop("additionalModelResponseFields")),
+            (
+                "additionalModelResponseFields",
+                stop("additionalModelResponseFields"),
+            ),
             ("trace", meta("trace")),
             ("performanceConfig", meta("performanceConfig")),
             ("serviceTier", meta("serviceTier")),
@@ -797,13 +809,21 @@ mod tests {
     use super::*;
     use serde_json::{json, Value as Json};
 
-    /// Events from boto3's dict layout.
+    /// Events from their JSON on the wire (blobs in base64), read as the stream reads them.
     fn events(dicts: Json) -> Vec<Value> {
         let Json::Array(list) = dicts else {
             panic!("a list of events")
         };
         list.iter()
-            .map(|event| json::parse(event.to_string().as_bytes()).expect("valid JSON"))
+            .map(|event| {
+                let value = json::parse(event.to_string().as_bytes()).expect("valid JSON");
+                decode::shaped_as(
+                    crate::wire::generated::CONVERSE_STREAM_OUTPUT,
+                    value,
+                    decode::Mode::Event,
+                )
+                .expect("a valid event")
+            })
             .collect()
     }
 
@@ -894,8 +914,8 @@ mod tests {
             delta(0, json!({"reasoningContent": {"text": "think."}})),
             delta(0, json!({"reasoningContent": {"signature": "c2ln"}})),
             json!({"contentBlockStop": {"contentBlockIndex": 0}}),
-            delta(2, json!({"reasoningContent": {"redactedContent": "re"}})),
-            delta(2, json!({"reasoningContent": {"redactedContent": "d"}})),
+            delta(2, json!({"reasoningContent": {"redactedContent": "cmU="}})),
+            delta(2, json!({"reasoningContent": {"redactedContent": "ZA=="}})),
             json!({"contentBlockStop": {"contentBlockIndex": 2}}),
             json!({"contentBlockStop": {"contentBlockIndex": 1}}),
             json!({"contentBlockStop": {"contentBlockIndex": 3}}),

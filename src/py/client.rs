@@ -129,6 +129,23 @@ impl ChatClient {
         })
     }
 
+    /// The checked and encoded ConverseStream call: the one body of both stream forms.
+    fn prepare_stream(
+        &self,
+        py: Python<'_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<
+        impl Future<Output = Result<Response<crate::core::ConverseStream>, CoreError>> + Send + 'static,
+    > {
+        self.preflight(py, kwargs, true)?;
+        self.prepare(
+            py,
+            kwargs,
+            Operation::ConverseStream,
+            |client, req| async move { client.converse_stream(req).await },
+        )
+    }
+
     fn run_sync<Fut, Call>(
         &self,
         py: Python<'_>,
@@ -249,12 +266,9 @@ impl ChatClient {
     #[pyo3(signature = (**request))]
     fn converse(&self, py: Python<'_>, request: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         self.preflight(py, request, false)?;
-        self.run_sync(
-            py,
-            request,
-            Operation::Converse,
-            |client, req| async move { client.converse(req).await },
-        )
+        self.run_sync(py, request, Operation::Converse, |client, req| async move {
+            client.converse(req).await
+        })
     }
 
     /// Awaitable form of `converse`; cancelling the task closes the request.
@@ -265,12 +279,9 @@ impl ChatClient {
         request: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.preflight(py, request, false)?;
-        self.run_async(
-            py,
-            request,
-            Operation::Converse,
-            |client, req| async move { client.converse(req).await },
-        )
+        self.run_async(py, request, Operation::Converse, |client, req| async move {
+            client.converse(req).await
+        })
     }
 
     /// Counts the tokens of a request (boto3's `count_tokens` keywords).
@@ -311,14 +322,7 @@ impl ChatClient {
         py: Python<'_>,
         request: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<super::stream::ConverseStream> {
-        self.preflight(py, request, true)?;
-        let fut =
-            self.prepare(
-                py,
-                request,
-                Operation::ConverseStream,
-                |client, req| async move { client.converse_stream(req).await },
-            )?;
+        let fut = self.prepare_stream(py, request)?;
         match wait(py, fut)? {
             Ok(response) => Ok(super::stream::ConverseStream::new(response.body)),
             Err(err) => Err(to_pyerr(py, err, "ConverseStream")),
@@ -332,14 +336,7 @@ impl ChatClient {
         py: Python<'py>,
         request: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.preflight(py, request, true)?;
-        let fut =
-            self.prepare(
-                py,
-                request,
-                Operation::ConverseStream,
-                |client, req| async move { client.converse_stream(req).await },
-            )?;
+        let fut = self.prepare_stream(py, request)?;
         awaitable(py, fut, |py, result| match result {
             Ok(response) => {
                 Ok(Py::new(py, super::stream::AsyncConverseStream::new(response.body))?.into_any())

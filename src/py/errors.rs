@@ -29,7 +29,14 @@ pub fn metadata_dict<'py>(
     metadata: &ResponseMetadata,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    dict.set_item("RequestId", &metadata.request_id)?;
+    // botocore sets RequestId from the x-amzn-RequestId header, and only when it is there.
+    if let Some((_, id)) = metadata
+        .http_headers
+        .iter()
+        .find(|(name, _)| name == "x-amzn-requestid")
+    {
+        dict.set_item("RequestId", id)?;
+    }
     dict.set_item("HTTPStatusCode", metadata.http_status_code)?;
     let headers = PyDict::new(py);
     for (name, value) in &metadata.http_headers {
@@ -62,7 +69,11 @@ pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
                 response.set_item("Error", error)?;
             }
             if !service.in_stream {
-                response.set_item("ResponseMetadata", metadata_dict(py, &service.metadata)?)?;
+                let metadata = metadata_dict(py, &service.metadata)?;
+                if service.generic {
+                    metadata.del_item("RequestId").ok();
+                }
+                response.set_item("ResponseMetadata", metadata)?;
             }
             for (key, value) in parts.iter() {
                 if key.ne("Error")? {

@@ -236,9 +236,7 @@ async fn perform(stream: &mut Guard, op: &Op) -> Result<Found, StreamError> {
             .map(|()| Found::Text(stream.text().to_owned())),
         Op::FinalResponse => {
             stream.finish().await?;
-            stream
-                .final_response()
-                .map(Found::Response)
+            stream.final_response().map(Found::Response)
         }
     }
 }

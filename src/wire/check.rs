@@ -79,7 +79,11 @@ mod tests {
             if let Some(min) = shape.min {
                 assert!(hint(min.hint()).is_some(), "{}", shape.name);
                 if let crate::wire::model::Min::Length(_, _, key) = min {
-                    assert!(matches!(hint(key), Some(Min::KeyLength(_))), "{}", shape.name);
+                    assert!(
+                        matches!(hint(key), Some(Min::KeyLength(_))),
+                        "{}",
+                        shape.name
+                    );
                 }
             }
         }

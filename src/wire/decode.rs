@@ -547,6 +547,9 @@ pub struct ErrorBody {
     /// `originalStatusCode`, `resourceName`, ...), in the model's order: boto3 puts them
     /// after `ResponseMetadata` at the top level of the response. Empty for events.
     pub members: Vec<(String, Value)>,
+    /// Whether botocore read this as a generic error (an empty or HTML 5xx body), whose
+    /// `ResponseMetadata` has no `RequestId`.
+    pub generic: bool,
 }
 
 impl ErrorBody {
@@ -563,6 +566,7 @@ impl ErrorBody {
             message: text("Message"),
             error,
             members,
+            generic: false,
         }
     }
 
@@ -682,13 +686,15 @@ fn bare_code(code: &str) -> &str {
 pub fn error(status: u16, headers: &[(String, String)], body: &[u8]) -> ErrorBody {
     let stripped = py_strip(body);
     if status >= 500 && (stripped.is_empty() || stripped.starts_with(b"<html>")) {
-        return ErrorBody::new(
+        let mut generic = ErrorBody::new(
             vec![
                 ("Code".to_owned(), Value::Str(status.to_string())),
                 ("Message".to_owned(), Value::Str(reason(status).to_owned())),
             ],
             Vec::new(),
         );
+        generic.generic = true;
+        return generic;
     }
 
     let text = || String::from_utf8_lossy(body).into_owned();
