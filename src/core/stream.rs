@@ -454,7 +454,12 @@ impl Frames {
             match self.body.frame().await {
                 Some(Ok(frame)) => {
                     if let Ok(data) = frame.into_data() {
-                        self.buffer.extend_from_slice(&data);
+                        if self.buffer.is_empty() {
+                            // Usually a chunk starts at a frame: take it as it is.
+                            self.buffer = BytesMut::from(data);
+                        } else {
+                            self.buffer.extend_from_slice(&data);
+                        }
                     }
                 }
                 Some(Err(err)) => return Err(body_error(err.as_ref())),

@@ -158,50 +158,71 @@ pub struct ParamError {
 
 /// Reads a Python value through `seed` (a request's encoder), reporting the first problem
 /// with its path.
+///
+/// The path is tracked only when there is a problem: a value that reads cleanly reads
+/// once, untracked (tracking wraps every value read and costs about a third of the
+/// read); one that fails is read again, tracked, to name the place.
 pub fn from_py<S, T>(seed: S, value: &Bound<'_, PyAny>) -> Result<T, ParamError>
 where
-    S: for<'de> DeserializeSeed<'de, Value = T>,
+    S: for<'de> DeserializeSeed<'de, Value = T> + Clone,
 {
+    let untracked = match seed.clone().deserialize(PyDe::new(value)) {
+        Ok(read) => return Ok(read),
+        Err(err) => err,
+    };
     let mut track = serde_path_to_error::Track::new();
     let result = seed.deserialize(serde_path_to_error::Deserializer::new(
         PyDe::new(value),
         &mut track,
     ));
-    result.map_err(|inner| {
-        let err = serde_path_to_error::Error::new(track.path(), inner);
-        if matches!(err.inner(), DeError::TooDeep) {
-            return too_deep(value, err.path());
+    let Err(inner) = result else {
+        // The second reading passed (a file object read empty the second time, a value
+        // that changed in between): the first problem, without its place.
+        return Err(ParamError {
+            path: String::new(),
+            message: untracked.describe("input"),
+        });
+    };
+    Err(located(
+        value,
+        serde_path_to_error::Error::new(track.path(), inner),
+    ))
+}
+
+/// The error of a tracked reading of `value`, named by its place.
+fn located(value: &Bound<'_, PyAny>, err: serde_path_to_error::Error<DeError>) -> ParamError {
+    if matches!(err.inner(), DeError::TooDeep) {
+        return too_deep(value, err.path());
+    }
+    let raw_path = err.path().to_string();
+    let mut path = if raw_path == "." {
+        String::new()
+    } else {
+        raw_path
+    };
+    // A map key's own error has no key in its path yet: the map is the place.
+    if let Some(map) = path.strip_suffix(".?") {
+        path = map.to_owned();
+    }
+    // An unknown member's path ends with the member itself; botocore names its parent.
+    if let DeError::UnknownMember { name, .. } = err.inner() {
+        if path == *name {
+            path.clear();
+        } else if let Some(parent) = path
+            .strip_suffix(name.as_str())
+            .and_then(|p| p.strip_suffix('.'))
+        {
+            path = parent.to_owned();
         }
-        let raw_path = err.path().to_string();
-        let mut path = if raw_path == "." {
-            String::new()
-        } else {
-            raw_path
-        };
-        // A map key's own error has no key in its path yet: the map is the place.
-        if let Some(map) = path.strip_suffix(".?") {
-            path = map.to_owned();
-        }
-        // An unknown member's path ends with the member itself; botocore names its parent.
-        if let DeError::UnknownMember { name, .. } = err.inner() {
-            if path == *name {
-                path.clear();
-            } else if let Some(parent) = path
-                .strip_suffix(name.as_str())
-                .and_then(|p| p.strip_suffix('.'))
-            {
-                path = parent.to_owned();
-            }
-        }
-        let shown = if path.is_empty() {
-            "input"
-        } else {
-            path.as_str()
-        };
-        // A member error names the member inside its struct, so the struct is the place.
-        let message = err.inner().describe(shown);
-        ParamError { path, message }
-    })
+    }
+    let shown = if path.is_empty() {
+        "input"
+    } else {
+        path.as_str()
+    };
+    // A member error names the member inside its struct, so the struct is the place.
+    let message = err.inner().describe(shown);
+    ParamError { path, message }
 }
 
 /// The error for nesting beyond [`MAX_DEPTH`]: walks the failing path again from the root

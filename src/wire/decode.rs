@@ -208,11 +208,12 @@ fn members(
 ) -> Result<Vec<(String, Value)>, DecodeError> {
     let mut out = Vec::with_capacity(members.len().min(entries.len()));
     for member in members {
-        // Keys are unique (json::parse merges repeated ones).
-        if let Some((_, raw)) = entries.iter_mut().find(|(k, _)| k == member.name) {
+        // Keys are unique (json::parse merges repeated ones). The key's own string moves
+        // to the output: no allocation per member.
+        if let Some((key, raw)) = entries.iter_mut().find(|(k, _)| k == member.name) {
             if *raw != Value::Null {
                 let raw = std::mem::replace(raw, Value::Null);
-                out.push((member.name.to_owned(), shaped_as(member.shape, raw, mode)?));
+                out.push((std::mem::take(key), shaped_as(member.shape, raw, mode)?));
             }
         }
     }
