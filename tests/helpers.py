@@ -57,10 +57,7 @@ def _same_token(ours: Any, theirs: Any, where: str) -> None:
         for i, (a, b) in enumerate(zip(ours, theirs)):
             _same_token(a, b, f"{where}[{i}]")
     elif isinstance(theirs, float):
-        same = ours == theirs and math.copysign(1, ours) == math.copysign(1, theirs)
-        assert same or (math.isnan(ours) and math.isnan(theirs)), (
-            f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
-        )
+        assert same_float(ours, theirs), f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
     else:
         assert ours == theirs, f"{where}: {ours!r} (ours) != {theirs!r} (boto3's)"
 
@@ -76,24 +73,34 @@ def assert_same_tokens(ours: bytes | str, boto3: bytes | str, where: str = "body
     _same_token(json_tokens(ours), json_tokens(boto3), where)
 
 
-def assert_identical(actual: Any, expected: Any, where: str = "body") -> None:
-    """Equal values of equal types all the way down (1 is not 1.0, -0.0 is not 0.0)."""
+def same_float(a: float, b: float) -> bool:
+    """The same float: equal with the same sign (-0.0 is not 0.0), or both NaN."""
+    same = a == b and math.copysign(1, a) == math.copysign(1, b)
+    return same or (math.isnan(a) and math.isnan(b))
+
+
+def assert_identical(
+    actual: Any, expected: Any, where: str = "body", *, ordered: bool = False
+) -> None:
+    """Equal values of equal types all the way down (1 is not 1.0, -0.0 is not 0.0, NaN is
+    NaN); with `ordered`, dict keys in the same order too."""
     assert type(actual) is type(expected), f"{where}: {actual!r} != {expected!r}"
     if isinstance(expected, dict):
+        if ordered:
+            assert list(actual) == list(expected), (
+                f"{where}: keys {list(actual)} != {list(expected)}"
+            )
         assert actual.keys() == expected.keys(), (
             f"{where}: keys {actual.keys()} != {expected.keys()}"
         )
         for key in expected:
-            assert_identical(actual[key], expected[key], f"{where}.{key}")
+            assert_identical(actual[key], expected[key], f"{where}.{key}", ordered=ordered)
     elif isinstance(expected, list):
         assert len(actual) == len(expected), f"{where}: {actual!r} != {expected!r}"
         for i, (a, b) in enumerate(zip(actual, expected)):
-            assert_identical(a, b, f"{where}[{i}]")
+            assert_identical(a, b, f"{where}[{i}]", ordered=ordered)
     elif isinstance(expected, float):
-        same = actual == expected and math.copysign(1, actual) == math.copysign(1, expected)
-        assert same or (math.isnan(actual) and math.isnan(expected)), (
-            f"{where}: {actual!r} != {expected!r}"
-        )
+        assert same_float(actual, expected), f"{where}: {actual!r} != {expected!r}"
     else:
         assert actual == expected, f"{where}: {actual!r} != {expected!r}"
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 from typing import Any
 
 import botocore.session
@@ -27,7 +26,15 @@ from hypothesis import strategies as st
 
 from fastconverse import _native
 
-from .helpers import SHAPES, Examples, is_union, member_pairs, path_to, reachable
+from .helpers import (
+    SHAPES,
+    Examples,
+    assert_identical,
+    is_union,
+    member_pairs,
+    path_to,
+    reachable,
+)
 
 SERVICE = botocore.session.get_session().get_service_model("bedrock-runtime")
 STREAM_SHAPE = SERVICE.operation_model("ConverseStream").output_shape.members["stream"]
@@ -95,48 +102,32 @@ def ours(call: Any, *args: Any) -> Any:
 
 def assert_same(actual: Any, expected: Any, where: str = "response") -> None:
     """Identical values: same types, dict keys in the same order, NaN equal to NaN."""
-    assert type(actual) is type(expected), f"{where}: {actual!r} != {expected!r}"
-    if isinstance(expected, dict):
-        assert list(actual) == list(expected), f"{where}: keys {list(actual)} != {list(expected)}"
-        for key in expected:
-            assert_same(actual[key], expected[key], f"{where}.{key}")
-    elif isinstance(expected, list):
-        assert len(actual) == len(expected), f"{where}: {actual!r} != {expected!r}"
-        for i, (a, b) in enumerate(zip(actual, expected)):
-            assert_same(a, b, f"{where}[{i}]")
-    elif isinstance(expected, float):
-        same = actual == expected and math.copysign(1, actual) == math.copysign(1, expected)
-        assert same or (math.isnan(actual) and math.isnan(expected)), (
-            f"{where}: {actual!r} != {expected!r}"
-        )
+    assert_identical(actual, expected, where, ordered=True)
+
+
+def compare(expected: Any, actual: Any, raises: bool | None, given: bytes, where: str) -> Any:
+    """Ours against botocore's on the same input `given`: both raise, or both give the
+    same value; `raises` (when set) says which botocore must do."""
+    if raises is not None:
+        assert (expected is RAISES) == raises, f"botocore gave {expected!r} for {given!r}"
+    if expected is RAISES:
+        assert actual is RAISES, f"botocore raises on {given!r}; we gave {actual!r}"
     else:
-        assert actual == expected, f"{where}: {actual!r} != {expected!r}"
+        assert actual is not RAISES, f"botocore gives {expected!r} for {given!r}; we raised"
+        assert_same(actual, expected, where)
+    return expected
 
 
 def check_response(operation: str, body: bytes, *, raises: bool | None = None) -> Any:
     expected = botocore_response(operation, body)
     actual = ours(_native._decode_response, operation, body)
-    if raises is not None:
-        assert (expected is RAISES) == raises, f"botocore gave {expected!r} for {body!r}"
-    if expected is RAISES:
-        assert actual is RAISES, f"botocore raises on {body!r}; we gave {actual!r}"
-    else:
-        assert actual is not RAISES, f"botocore gives {expected!r} for {body!r}; we raised"
-        assert_same(actual, expected)
-    return expected
+    return compare(expected, actual, raises, body, "response")
 
 
 def check_event(headers: dict[str, str], payload: bytes, *, raises: bool | None = None) -> Any:
     expected = botocore_event(headers, payload)
     actual = ours(_native._decode_event, headers, payload)
-    if raises is not None:
-        assert (expected is RAISES) == raises, f"botocore gave {expected!r} for {payload!r}"
-    if expected is RAISES:
-        assert actual is RAISES, f"botocore raises on {payload!r}; we gave {actual!r}"
-    else:
-        assert actual is not RAISES, f"botocore gives {expected!r} for {payload!r}; we raised"
-        assert_same(actual, expected, "event")
-    return expected
+    return compare(expected, actual, raises, payload, "event")
 
 
 def check_error(status: int, headers: dict[str, str], body: bytes) -> Any:

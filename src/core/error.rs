@@ -9,51 +9,50 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 use super::guard::{find_in_chain, ReadTimeout};
 use super::metadata::ResponseMetadata;
-use crate::wire::{decode, Value};
+use crate::wire::decode;
 
 /// An error answered by Bedrock (or LocalBedrock), as boto3 reports it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceError {
-    /// The error code, e.g. `ThrottlingException` (an exception event's name, e.g.
-    /// `throttlingException`, for an error in the middle of a stream).
-    pub code: String,
-    /// The service's message.
-    pub message: String,
-    /// boto3's error response dict without `ResponseMetadata`: `Error` and the members
-    /// of the modelled error.
-    pub response: Value,
+    /// The error as boto3 reads it: `Error` (code and message), the modelled error's
+    /// members, and whether it was a generic (empty or HTML 5xx) response.
+    pub body: decode::ErrorBody,
     /// boto3's `ResponseMetadata` of the failed response (of the stream's response, for
     /// an exception event).
     pub metadata: ResponseMetadata,
     /// Whether this is an exception event in the middle of a stream: boto3 reports it
     /// (`EventStreamError`) without `ResponseMetadata` in its response dict.
     pub in_stream: bool,
-    /// Whether boto3 read the response as a generic error (an empty or HTML 5xx body):
-    /// its `ResponseMetadata` has no `RequestId` then.
-    pub generic: bool,
 }
 
 impl ServiceError {
     /// The error a response with `status`, headers and `body` stands for.
     pub fn from_response(status: u16, body: &[u8], metadata: ResponseMetadata) -> Self {
-        let error = decode::error(status, &metadata.http_headers, body);
-        Self::from_body(error, metadata, false)
+        Self {
+            body: decode::error(status, &metadata.http_headers, body),
+            metadata,
+            in_stream: false,
+        }
     }
 
     /// The error of an exception event of a stream whose response had `metadata`.
-    pub fn from_event(error: decode::ErrorBody, metadata: ResponseMetadata) -> Self {
-        Self::from_body(error, metadata, true)
+    pub fn from_event(body: decode::ErrorBody, metadata: ResponseMetadata) -> Self {
+        Self {
+            body,
+            metadata,
+            in_stream: true,
+        }
     }
 
-    fn from_body(error: decode::ErrorBody, metadata: ResponseMetadata, in_stream: bool) -> Self {
-        Self {
-            generic: error.generic,
-            code: error.code.clone(),
-            message: error.message.clone(),
-            response: error.into_response(None),
-            metadata,
-            in_stream,
-        }
+    /// The error code, e.g. `ThrottlingException` (an exception event's name, e.g.
+    /// `throttlingException`, for an error in the middle of a stream).
+    pub fn code(&self) -> &str {
+        &self.body.code
+    }
+
+    /// The service's message.
+    pub fn message(&self) -> &str {
+        &self.body.message
     }
 }
 
@@ -91,7 +90,7 @@ pub enum CoreError {
 impl fmt::Display for CoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Service(err) => write!(f, "{}: {}", err.code, err.message),
+            Self::Service(err) => write!(f, "{}: {}", err.code(), err.message()),
             Self::InvalidParameter { message, .. } => f.write_str(message),
             Self::NoCredentials(msg)
             | Self::NoRegion(msg)

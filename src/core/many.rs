@@ -199,7 +199,7 @@ fn classify(err: &CoreError) -> ErrorKind {
     use aws_runtime::retries::classifiers::{THROTTLING_ERRORS, TRANSIENT_ERRORS};
     match err {
         CoreError::Service(service) => {
-            let code = service.code.as_str();
+            let code = service.code();
             let status = service.metadata.http_status_code;
             if THROTTLING_ERRORS.contains(&code)
                 || matches!(
@@ -318,7 +318,7 @@ const TARGET: &str = "fastconverse::core::many";
 /// (never the message, which for client-side errors may quote configuration).
 fn error_label(err: &CoreError) -> &str {
     match err {
-        CoreError::Service(err) => &err.code,
+        CoreError::Service(err) => err.code(),
         CoreError::NoCredentials(_) => "no credentials",
         CoreError::NoRegion(_) => "no region",
         CoreError::InvalidConfig(_) => "invalid configuration",
@@ -602,16 +602,19 @@ mod tests {
         assert!(backoff(&config, 0, 7) <= config.base_backoff);
     }
 
+    /// An error response's body read as the client reads it, with `code` as its type.
+    fn error_body(code: &str) -> crate::wire::decode::ErrorBody {
+        let headers = [("x-amzn-errortype".to_owned(), code.to_owned())];
+        crate::wire::decode::error(400, &headers, b"")
+    }
+
     #[test]
     fn errors_are_classified_as_the_issue_lists() {
         let service = |code: &str| {
             CoreError::Service(Box::new(super::super::error::ServiceError {
-                code: code.into(),
-                message: String::new(),
-                response: Value::Null,
+                body: error_body(code),
                 metadata: Default::default(),
                 in_stream: false,
-                generic: false,
             }))
         };
         assert_eq!(
@@ -648,15 +651,12 @@ mod tests {
     fn statuses_and_unmodelled_codes_are_retried_as_the_sdk_retries_them() {
         let answered = |code: &str, status: u16| {
             CoreError::Service(Box::new(super::super::error::ServiceError {
-                code: code.into(),
-                message: String::new(),
-                response: Value::Null,
+                body: error_body(code),
                 metadata: crate::core::ResponseMetadata {
                     http_status_code: status,
                     ..Default::default()
                 },
                 in_stream: false,
-                generic: false,
             }))
         };
         for (code, status) in [

@@ -329,7 +329,7 @@ impl ConverseStream {
         self.incoming = None;
         self.failed = Some(err.clone());
         self.log_end(match &err {
-            StreamError::Failed(CoreError::Service(service)) => &service.code,
+            StreamError::Failed(CoreError::Service(service)) => service.code(),
             StreamError::Failed(_) => "failed",
             StreamError::Incomplete(_) => "incomplete",
         });
@@ -370,13 +370,7 @@ async fn pump(mut frames: Frames, sender: UnboundedSender<Item>, metadata: Respo
 /// release does not know). An exception event is its service error, reported as boto3
 /// reports it (with the stream's metadata for the exception's request id).
 fn event(message: &Message, metadata: &ResponseMetadata) -> Option<Item> {
-    let mut headers = EventHeaders {
-        message_type: None,
-        event_type: None,
-        exception_type: None,
-        error_code: None,
-        error_message: None,
-    };
+    let mut headers = EventHeaders::default();
     for header in message.headers() {
         let Ok(value) = header.value().as_string() else {
             continue;
@@ -1085,7 +1079,7 @@ mod tests {
             panic!("not a service error")
         };
         assert_eq!(
-            (service.code.as_str(), service.message.as_str()),
+            (service.code(), service.message()),
             ("modelStreamErrorException", "boom"),
             "named as boto3 names it: the event's name"
         );

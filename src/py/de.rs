@@ -462,30 +462,6 @@ impl<'py> PyDe<'py> {
         Err(self.invalid(VALID))
     }
 
-    /// A dict key inside a JSON document, converted as `json.dumps` converts keys.
-    fn document_key<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, DeError> {
-        let obj = &self.obj;
-        if obj.is_none() {
-            visitor.visit_unit()
-        } else if let Ok(b) = obj.cast::<PyBool>() {
-            visitor.visit_bool(b.is_true())
-        } else if obj.is_instance_of::<PyInt>() {
-            self.visit_int(visitor, "<class 'int'>")
-        } else if let Ok(f) = obj.cast::<PyFloat>() {
-            visitor.visit_f64(f.value())
-        } else if let Ok(s) = obj.cast::<PyString>() {
-            visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
-        } else {
-            Err(DeError::Custom(format!(
-                "keys must be str, int, float, bool or None, not {}",
-                obj.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            )))
-        }
-    }
-
     /// The bytes of a blob, as botocore takes them: bytes, bytearray, str (UTF-8) or a
     /// readable binary file.
     fn blob<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, DeError> {
@@ -566,9 +542,6 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
     /// (NaN and the infinities included: `json.dumps` writes them). A dict's key is
     /// converted as `json.dumps` converts it.
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        if self.key {
-            return self.document_key(visitor);
-        }
         let obj = &self.obj;
         if obj.is_none() {
             visitor.visit_unit()
@@ -580,6 +553,14 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
             visitor.visit_f64(f.value())
         } else if let Ok(s) = obj.cast::<PyString>() {
             visitor.visit_str(&s.to_cow().map_err(|e| DeError::Python(e.to_string()))?)
+        } else if self.key {
+            Err(DeError::Custom(format!(
+                "keys must be str, int, float, bool or None, not {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            )))
         } else if obj.is_instance_of::<PyDict>() {
             self.deserialize_map(visitor)
         } else if obj.is_instance_of::<PyList>() {

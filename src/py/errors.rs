@@ -4,7 +4,8 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 
-use crate::core::{CoreError, ResponseMetadata};
+use crate::core::{CoreError, ResponseMetadata, ServiceError};
+use crate::wire::Value;
 
 use super::de::ParamError;
 use super::value::to_py;
@@ -54,41 +55,42 @@ fn raise(py: Python<'_>, class_name: &str, message: String) -> PyErr {
     }
 }
 
+/// boto3's `response` dict of a service error: `Error`, then (outside a stream)
+/// `ResponseMetadata`, without `RequestId` for a generic error, as botocore leaves it out,
+/// then the modelled error's members, as botocore merges them in.
+fn service_response(py: Python<'_>, service: ServiceError) -> PyResult<Bound<'_, PyDict>> {
+    let body = service.body;
+    let response = PyDict::new(py);
+    response.set_item("Error", to_py(py, Value::Map(body.error))?)?;
+    if !service.in_stream {
+        let metadata = metadata_dict(py, &service.metadata)?;
+        if body.generic {
+            metadata.del_item("RequestId").ok();
+        }
+        response.set_item("ResponseMetadata", metadata)?;
+    }
+    for (key, value) in body.members {
+        response.set_item(key, to_py(py, value)?)?;
+    }
+    Ok(response)
+}
+
 /// The exception for a failed call of `operation` (boto3's name, e.g. `Converse`).
 pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
     let built = match err {
         CoreError::Service(service) => (|| {
+            let service = *service;
             let cls = errors_module(py)?
                 .getattr("error_class_for")?
-                .call1((service.code.as_str(),))?;
-            // boto3's dict: `Error`, then (outside a stream) `ResponseMetadata`, then the
-            // modelled error's members, as botocore merges them in.
-            let parts = to_py(py, service.response)?.cast_into::<PyDict>()?;
-            let response = PyDict::new(py);
-            if let Some(error) = parts.get_item("Error")? {
-                response.set_item("Error", error)?;
-            }
-            if !service.in_stream {
-                let metadata = metadata_dict(py, &service.metadata)?;
-                if service.generic {
-                    metadata.del_item("RequestId").ok();
-                }
-                response.set_item("ResponseMetadata", metadata)?;
-            }
-            for (key, value) in parts.iter() {
-                if key.ne("Error")? {
-                    response.set_item(key, value)?;
-                }
-            }
+                .call1((service.code(),))?;
             let kwargs = PyDict::new(py);
-            kwargs.set_item("code", &service.code)?;
+            kwargs.set_item("code", service.code())?;
             kwargs.set_item("status_code", service.metadata.http_status_code)?;
             kwargs.set_item("request_id", &service.metadata.request_id)?;
-            kwargs.set_item("response", response)?;
             kwargs.set_item("operation_name", operation)?;
-            Ok::<_, PyErr>(PyErr::from_value(
-                cls.call((service.message.as_str(),), Some(&kwargs))?,
-            ))
+            let message = service.message().to_owned();
+            kwargs.set_item("response", service_response(py, service)?)?;
+            Ok::<_, PyErr>(PyErr::from_value(cls.call((message,), Some(&kwargs))?))
         })(),
         CoreError::NoCredentials(msg) => Ok(raise(py, "NoCredentialsError", msg)),
         CoreError::NoRegion(msg) => Ok(raise(py, "NoRegionError", msg)),

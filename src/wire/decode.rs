@@ -97,7 +97,8 @@ pub fn shaped_as(shape: ShapeId, value: Value, mode: Mode) -> Result<Value, Deco
         Kind::Structure(structure) => structure_value(s.name, structure, value, mode),
         Kind::Document | Kind::String => Ok(value),
         Kind::List { member } => list_value(s.name, *member, value, mode),
-        Kind::Map { key, value: item } => map_value(s.name, *key, *item, value, mode),
+        // Keys are strings, whose shape passes them through.
+        Kind::Map { value: item, .. } => map_value(s.name, *item, value, mode),
         Kind::Integer | Kind::Long => match mode {
             Mode::Rest => py_int(s.name, value),
             Mode::Event => Ok(value),
@@ -253,7 +254,6 @@ fn list_value(
 
 fn map_value(
     name: &'static str,
-    key: ShapeId,
     item: ShapeId,
     value: Value,
     mode: Mode,
@@ -266,8 +266,6 @@ fn map_value(
     };
     let mut out: Vec<(String, Value)> = Vec::with_capacity(entries.len());
     for (k, v) in entries {
-        // Keys are strings; their shape is a string, which passes them through.
-        let _ = key;
         out.push((k, shaped_as(item, v, mode)?));
     }
     Ok(Value::Map(out))

@@ -195,7 +195,10 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
         let mut seen = 0_u64;
         out.push(b'{');
         let mut first = true;
-        while let Some(index) = map.next_key_seed(MemberName(structure))? {
+        while let Some(index) = map.next_key_seed(MemberKey {
+            structure,
+            union: false,
+        })? {
             let member = &structure.members[index];
             seen |= 1 << index;
             if member.in_uri {
@@ -222,11 +225,7 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
             first = false;
         }
         for name in structure.required {
-            let index = structure
-                .members
-                .iter()
-                .position(|member| member.name == *name)
-                .unwrap_or_default();
+            let index = structure.index(name).unwrap_or_default();
             if seen & (1 << index) == 0 {
                 return Err(de::Error::missing_field(name));
             }
@@ -236,10 +235,15 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
     }
 }
 
-/// A structure's key: the index of the member it names, or botocore's "Unknown parameter".
-struct MemberName(&'static Structure);
+/// A structure's or a union's key: the index of the member it names, or botocore's
+/// "Unknown parameter" (as an unknown field, or for a union an unknown variant, which the
+/// reader words the same).
+struct MemberKey {
+    structure: &'static Structure,
+    union: bool,
+}
 
-impl<'de> DeserializeSeed<'de> for MemberName {
+impl<'de> DeserializeSeed<'de> for MemberKey {
     type Value = usize;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
@@ -247,7 +251,7 @@ impl<'de> DeserializeSeed<'de> for MemberName {
     }
 }
 
-impl<'de> Visitor<'de> for MemberName {
+impl<'de> Visitor<'de> for MemberKey {
     type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -255,11 +259,14 @@ impl<'de> Visitor<'de> for MemberName {
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<usize, E> {
-        self.0
-            .members
-            .iter()
-            .position(|member| member.name == name)
-            .ok_or_else(|| E::unknown_field(name, self.0.names))
+        let names = self.structure.names;
+        self.structure.index(name).ok_or_else(|| {
+            if self.union {
+                E::unknown_variant(name, names)
+            } else {
+                E::unknown_field(name, names)
+            }
+        })
     }
 }
 
@@ -277,7 +284,10 @@ impl<'de> Visitor<'de> for UnionVisitor<'_> {
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Wrote, A::Error> {
-        let (index, variant) = data.variant_seed(UnionTag(self.structure))?;
+        let (index, variant) = data.variant_seed(MemberKey {
+            structure: self.structure,
+            union: true,
+        })?;
         let member = &self.structure.members[index];
         self.out.push(b'{');
         write_str(self.out, member.name);
@@ -288,33 +298,6 @@ impl<'de> Visitor<'de> for UnionVisitor<'_> {
         })?;
         self.out.push(b'}');
         Ok(Wrote::Value)
-    }
-}
-
-/// A union's key: the index of its member, or botocore's "Unknown parameter".
-struct UnionTag(&'static Structure);
-
-impl<'de> DeserializeSeed<'de> for UnionTag {
-    type Value = usize;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl<'de> Visitor<'de> for UnionTag {
-    type Value = usize;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a union member name")
-    }
-
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<usize, E> {
-        self.0
-            .members
-            .iter()
-            .position(|member| member.name == name)
-            .ok_or_else(|| E::unknown_variant(name, self.0.names))
     }
 }
 
@@ -330,27 +313,45 @@ impl<'de> Visitor<'de> for ListVisitor<'_> {
         f.write_str("a list")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Wrote, A::Error> {
-        self.out.push(b'[');
-        let mut first = true;
-        loop {
-            let mark = self.out.len();
-            if !first {
-                self.out.push(b',');
-            }
-            let item = seq.next_element_seed(ValueSeed {
-                shape: self.member,
-                out: self.out,
-            })?;
-            if item.is_none() {
-                self.out.truncate(mark);
-                break;
-            }
-            first = false;
-        }
-        self.out.push(b']');
-        Ok(Wrote::Value)
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Wrote, A::Error> {
+        write_list(self.out, seq, Item::Shape(self.member))
     }
+}
+
+/// What the items of a list are.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    /// Values of a shape.
+    Shape(ShapeId),
+    /// JSON documents.
+    Document,
+}
+
+/// Writes the list `seq` holds: `[item,item]`.
+fn write_list<'de, A: SeqAccess<'de>>(
+    out: &mut Vec<u8>,
+    mut seq: A,
+    item: Item,
+) -> Result<Wrote, A::Error> {
+    out.push(b'[');
+    let mut first = true;
+    loop {
+        let mark = out.len();
+        if !first {
+            out.push(b',');
+        }
+        let wrote = match item {
+            Item::Shape(shape) => seq.next_element_seed(ValueSeed { shape, out })?,
+            Item::Document => seq.next_element_seed(DocumentVisitor { out })?,
+        };
+        if wrote.is_none() {
+            out.truncate(mark);
+            break;
+        }
+        first = false;
+    }
+    out.push(b']');
+    Ok(Wrote::Value)
 }
 
 struct MapVisitor<'a> {
@@ -580,6 +581,16 @@ struct DocumentVisitor<'a> {
     out: &'a mut Vec<u8>,
 }
 
+impl<'a> DocumentVisitor<'a> {
+    /// Bools and ints are written as in a number member.
+    fn number(self) -> NumberVisitor<'a> {
+        NumberVisitor {
+            out: self.out,
+            float: true,
+        }
+    }
+}
+
 impl<'de> DeserializeSeed<'de> for DocumentVisitor<'_> {
     type Value = Wrote;
 
@@ -609,27 +620,23 @@ impl<'de> Visitor<'de> for DocumentVisitor<'_> {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Wrote, E> {
-        BoolVisitor { out: self.out }.visit_bool(v)
+        self.number().visit_bool(v)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Wrote, E> {
-        write_display(self.out, v);
-        Ok(Wrote::Value)
+        self.number().visit_i64(v)
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Wrote, E> {
-        write_display(self.out, v);
-        Ok(Wrote::Value)
+        self.number().visit_u64(v)
     }
 
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Wrote, E> {
-        write_display(self.out, v);
-        Ok(Wrote::Value)
+        self.number().visit_i128(v)
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Wrote, E> {
-        write_display(self.out, v);
-        Ok(Wrote::Value)
+        self.number().visit_u128(v)
     }
 
     /// `json.dumps` writes NaN and the infinities bare (not valid JSON, but what boto3 sends).
@@ -647,25 +654,8 @@ impl<'de> Visitor<'de> for DocumentVisitor<'_> {
         Ok(Wrote::Value)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Wrote, A::Error> {
-        self.out.push(b'[');
-        let mut first = true;
-        loop {
-            let mark = self.out.len();
-            if !first {
-                self.out.push(b',');
-            }
-            if seq
-                .next_element_seed(DocumentVisitor { out: self.out })?
-                .is_none()
-            {
-                self.out.truncate(mark);
-                break;
-            }
-            first = false;
-        }
-        self.out.push(b']');
-        Ok(Wrote::Value)
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Wrote, A::Error> {
+        write_list(self.out, seq, Item::Document)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Wrote, A::Error> {

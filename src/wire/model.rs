@@ -91,9 +91,14 @@ pub struct Structure {
 }
 
 impl Structure {
+    /// The place of the member named `name` among [`Self::members`], if the model has it.
+    pub fn index(&self, name: &str) -> Option<usize> {
+        self.members.iter().position(|member| member.name == name)
+    }
+
     /// The member named `name`, if the model has it.
     pub fn member(&self, name: &str) -> Option<&'static Member> {
-        self.members.iter().find(|member| member.name == name)
+        self.index(name).map(|index| &self.members[index])
     }
 
     /// Whether values of this structure are tagged unions (the event stream included).
