@@ -10,8 +10,8 @@ use pyo3::types::{PyDict, PyTuple};
 
 use super::asyncio::awaitable;
 use super::de::from_py;
-use super::errors::{metadata_dict, param_error, to_pyerr};
-use super::value::to_py;
+use super::errors::{param_error, to_pyerr};
+use super::value::response_to_py;
 use super::wait::wait;
 use crate::core::client::LazyClient;
 use crate::core::many::ManyConfig;
@@ -74,16 +74,6 @@ fn request_dict<'py>(py: Python<'py>, kwargs: Option<&Bound<'py, PyDict>>) -> Bo
         Some(kwargs) => kwargs.clone().into_any(),
         None => PyDict::new(py).into_any(),
     }
-}
-
-/// A response body as boto3's dict, `ResponseMetadata` included.
-pub(crate) fn response_to_py(py: Python<'_>, response: Response<Value>) -> PyResult<Py<PyAny>> {
-    let body = to_py(py, response.body)?;
-    let dict = body
-        .cast_into::<PyDict>()
-        .map_err(|_| PyValueError::new_err("the response is not a structure"))?;
-    dict.set_item("ResponseMetadata", metadata_dict(py, &response.metadata)?)?;
-    Ok(dict.into_any().unbind())
 }
 
 fn finish(
@@ -360,14 +350,17 @@ impl ChatClient {
         max_retries: i64,
     ) -> PyResult<super::many::ManyRun> {
         let config = many_config(concurrency, max_retries)?;
+        let lazy = self.inner.clone();
+        let client = wait(py, async move { lazy.get().await })?
+            .map_err(|err| to_pyerr(py, err, "Converse"))?;
         if self.preflight == Preflight::Off {
-            return super::many::start(py, self.inner.clone(), requests, config);
+            return super::many::start(client, requests, config);
         }
         // Each request is checked as the run reads it.
         let checked = PyModule::import(py, "fastconverse.models")?
             .getattr("_preflight_iter")?
             .call1((requests, self.preflight.as_str()))?;
-        super::many::start(py, self.inner.clone(), &checked, config)
+        super::many::start(client, &checked, config)
     }
 
     /// Runs every request and returns the results in input order: each a response dict, or

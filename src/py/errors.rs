@@ -4,11 +4,11 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
 
-use crate::core::{CoreError, ResponseMetadata, ServiceError};
+use crate::core::{CoreError, ServiceError};
 use crate::wire::Value;
 
 use super::de::ParamError;
-use super::value::to_py;
+use super::value::{metadata_dict, to_py};
 
 static ERRORS_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
@@ -22,30 +22,6 @@ fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
 
 fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
     Ok(errors_module(py)?.getattr(name)?.cast_into::<PyType>()?)
-}
-
-/// boto3's `ResponseMetadata` dict.
-pub fn metadata_dict<'py>(
-    py: Python<'py>,
-    metadata: &ResponseMetadata,
-) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    // botocore sets RequestId from the x-amzn-RequestId header, and only when it is there.
-    if let Some((_, id)) = metadata
-        .http_headers
-        .iter()
-        .find(|(name, _)| name == "x-amzn-requestid")
-    {
-        dict.set_item("RequestId", id)?;
-    }
-    dict.set_item("HTTPStatusCode", metadata.http_status_code)?;
-    let headers = PyDict::new(py);
-    for (name, value) in &metadata.http_headers {
-        headers.set_item(name, value)?;
-    }
-    dict.set_item("HTTPHeaders", headers)?;
-    dict.set_item("RetryAttempts", metadata.retry_attempts)?;
-    Ok(dict)
 }
 
 fn raise(py: Python<'_>, class_name: &str, message: String) -> PyErr {

@@ -15,9 +15,10 @@ use super::asyncio::{awaitable, ready};
 use super::de::from_py;
 use super::errors::to_pyerr;
 use super::exit::python_exiting;
+use super::value::response_to_py;
 use super::wait::wait;
-use crate::core::client::LazyClient;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
+use crate::core::Client;
 use crate::core::{runtime, CoreError};
 use crate::wire::encode::{Operation, RequestSeed};
 
@@ -42,10 +43,11 @@ impl Drop for ManyRun {
     }
 }
 
-/// Starts a run over `requests` (an iterable of request dicts), read lazily.
+/// Starts a run over `requests` (an iterable of request dicts), read lazily, on a client
+/// already resolved (so that a missing region or bad configuration raised before any
+/// item is read, rather than once per item).
 pub fn start(
-    py: Python<'_>,
-    lazy: Arc<LazyClient>,
+    client: Arc<Client>,
     requests: &Bound<'_, PyAny>,
     config: ManyConfig,
 ) -> PyResult<ManyRun> {
@@ -57,11 +59,6 @@ pub fn start(
     }
     let total = requests.len().ok();
     let iterator = requests.try_iter()?.into_any().unbind();
-    // Resolve the client first, so that a missing region or bad configuration raises
-    // here rather than once per item.
-    let client =
-        wait(py, async move { lazy.get().await })?.map_err(|err| to_pyerr(py, err, "Converse"))?;
-
     let buffer = config.concurrency.saturating_mul(2).max(8);
     let (item_tx, item_rx) = mpsc::channel::<Item>(buffer);
     let (outcome_tx, outcome_rx) = mpsc::channel::<Outcome>(buffer);
@@ -146,7 +143,7 @@ fn next_outcome_now(outcomes: &Outcomes) -> Option<Option<Outcome>> {
 /// `(index, response dict or exception)`, the exception tagged with its `index`.
 fn outcome_to_py(py: Python<'_>, outcome: Outcome) -> PyResult<Py<PyAny>> {
     let value = match outcome.result {
-        Ok(response) => super::client::response_to_py(py, response)?,
+        Ok(response) => response_to_py(py, response)?,
         Err(err) => {
             let exception = to_pyerr(py, err, "Converse").into_value(py);
             exception.bind(py).setattr("index", outcome.index)?;

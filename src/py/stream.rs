@@ -22,8 +22,8 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::asyncio::{awaitable, ready};
-use super::errors::{metadata_dict, to_pyerr};
-use super::value::to_py;
+use super::errors::to_pyerr;
+use super::value::{metadata_dict, to_py};
 use super::wait::wait;
 use crate::core::stream::CloseHandle;
 use crate::core::{self, ResponseMetadata, StreamError};

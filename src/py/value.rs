@@ -1,10 +1,12 @@
-//! [`Value`] -> Python objects, one for one: the last step of every response and event.
+//! [`Value`] -> Python objects, one for one: the last step of every response and event,
+//! and the response dict with its `ResponseMetadata`.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat};
 use pyo3::{ffi, IntoPyObjectExt};
 
+use crate::core::{Response, ResponseMetadata};
 use crate::wire::Value;
 
 /// Deeper than any value the JSON reader (bounded at 1000 levels) and the decoder (a few
@@ -97,4 +99,38 @@ fn big_int<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
             ffi::PyLong_FromString(c.as_ptr(), std::ptr::null_mut(), 10),
         )
     }
+}
+
+/// boto3's `ResponseMetadata` dict.
+pub fn metadata_dict<'py>(
+    py: Python<'py>,
+    metadata: &ResponseMetadata,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    // botocore sets RequestId from the x-amzn-RequestId header, and only when it is there.
+    if let Some((_, id)) = metadata
+        .http_headers
+        .iter()
+        .find(|(name, _)| name == "x-amzn-requestid")
+    {
+        dict.set_item("RequestId", id)?;
+    }
+    dict.set_item("HTTPStatusCode", metadata.http_status_code)?;
+    let headers = PyDict::new(py);
+    for (name, value) in &metadata.http_headers {
+        headers.set_item(name, value)?;
+    }
+    dict.set_item("HTTPHeaders", headers)?;
+    dict.set_item("RetryAttempts", metadata.retry_attempts)?;
+    Ok(dict)
+}
+
+/// A response body as boto3's dict, `ResponseMetadata` included.
+pub(crate) fn response_to_py(py: Python<'_>, response: Response<Value>) -> PyResult<Py<PyAny>> {
+    let body = to_py(py, response.body)?;
+    let dict = body
+        .cast_into::<PyDict>()
+        .map_err(|_| PyValueError::new_err("the response is not a structure"))?;
+    dict.set_item("ResponseMetadata", metadata_dict(py, &response.metadata)?)?;
+    Ok(dict.into_any().unbind())
 }
