@@ -378,6 +378,24 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
             ),
         )
 
+    layer = of(records, "python_layer")
+    if layer:
+        lines += [
+            "",
+            "## The Python layer per call (ns; budget 2,000)",
+            "",
+            "`ChatClient` (Python) over a stand-in native client that answers at once, beside "
+            "the same call made on that native client directly (`bench/python_layer.py`).",
+            "",
+        ]
+        lines += table(
+            ("call", "through ChatClient", "native directly", "layer"),
+            (
+                (r["call"], number(r["through_ns"]), number(r["direct_ns"]), number(r["layer_ns"]))
+                for r in layer
+            ),
+        )
+
     for r in of(records, "startup"):
         lines += [
             "",

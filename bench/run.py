@@ -97,6 +97,7 @@ def main() -> int:
         *("--seconds", "0.5" if quick else "3"),
         *aio,
     )
+    records += run("python_layer.py", "--calls", "20000" if quick else "200000")
     records += run("startup.py", "--runs", "2" if quick else "10")
     records += run(
         "memory.py",

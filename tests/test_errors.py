@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import pickle
 from typing import Any
 
@@ -247,10 +248,12 @@ def test_boto3_refuses_the_same_bad_inputs(server: LocalBedrock, boto: Any) -> N
     assert server.requests == []
 
 
-def test_async_bad_input_raises_before_awaiting(server: LocalBedrock) -> None:
+def test_async_bad_input_raises_at_the_await_and_sends_nothing(server: LocalBedrock) -> None:
     client = server.client()
-    with pytest.raises(ParamValidationError):
-        client.converse_async(modelId=MODEL_ID, messages="not a list")
+    # A coroutine function, as aioboto3's: nothing runs until the coroutine does.
+    coroutine = client.converse_async(modelId=MODEL_ID, messages="not a list")
+    with pytest.raises(ParamValidationError, match="messages"):
+        asyncio.run(coroutine)
     assert server.requests == []
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from fastconverse import ChatClient, ParamValidationError
+from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
@@ -166,8 +166,9 @@ async def test_a_result_that_arrives_after_cancel_is_dropped(
     # loop must skip it (an InvalidStateError would end up in the loop's handler).
     errors: list[dict[str, Any]] = []
     asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: errors.append(ctx))
-    future = client.converse_async(modelId=MODEL_ID, messages=[user("Hi")])
-    future.cancel()
+    task = asyncio.ensure_future(client.converse_async(modelId=MODEL_ID, messages=[user("Hi")]))
+    await asyncio.sleep(0)  # the call starts: its native future exists
+    task.cancel()
     reply = await client.converse_async(modelId=MODEL_ID, messages=[user("after")])
     assert reply["output"]["message"]["content"][0]["text"] == "after"
     await asyncio.sleep(0.05)
@@ -201,11 +202,11 @@ def test_async_calls_made_before_a_loop_runs_are_coroutines(
         asyncio.run(coroutine)
 
 
-def test_an_unawaited_lazy_call_sends_nothing_and_a_closed_one_is_cancelled(
+def test_an_unawaited_call_sends_nothing_and_a_cancelled_one_is_dropped(
     server: LocalBedrock, client: ChatClient
 ) -> None:
     never = client.converse_async(modelId=MODEL_ID, messages=[user("never")])
-    del never
+    never.close()
     gc.collect()
     assert server.requests == []
 
@@ -222,11 +223,6 @@ def test_an_unawaited_lazy_call_sends_nothing_and_a_closed_one_is_cancelled(
 
     asyncio.run(start_then_close())
     wait_for(lambda: server.stats()["cancelled"] == 1, "the server to see the request dropped")
-
-
-def test_bad_requests_raise_at_the_call_even_without_a_loop(client: ChatClient) -> None:
-    with pytest.raises(ParamValidationError):
-        client.converse_async(modelId=MODEL_ID, messages="not a list")
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
@@ -280,7 +276,7 @@ def test_pickle_keeps_configuration_and_repr_hides_secrets() -> None:
         retry_mode="adaptive",
     )
     again = pickle.loads(pickle.dumps(client))
-    assert again.__getnewargs_ex__() == client.__getnewargs_ex__()
+    assert again.__reduce__() == client.__reduce__()
     assert again.region_name == "eu-west-1"
     shown = repr(client) + repr(again)
     assert "super-secret-key" not in shown and "session-token-value" not in shown
@@ -299,11 +295,11 @@ def test_pickles_carry_no_secret_unless_the_caller_opts_in() -> None:
         assert value.encode() not in data
     bearer = pickle.dumps(ChatClient(region_name="eu-west-1", bearer_token="bearer-secret"))
     assert b"bearer-secret" not in bearer
-    _, kwargs = pickle.loads(data).__getnewargs_ex__()
+    _, (kwargs,) = pickle.loads(data).__reduce__()
     assert kwargs["read_timeout"] == 12.5 and "aws_secret_access_key" not in kwargs
 
     opted = ChatClient(region_name="eu-west-1", pickle_credentials=True, **secrets)
-    _, kwargs = pickle.loads(pickle.dumps(opted)).__getnewargs_ex__()
+    _, (kwargs,) = pickle.loads(pickle.dumps(opted)).__reduce__()
     assert {k: kwargs[k] for k in secrets} == secrets and kwargs["pickle_credentials"]
 
 

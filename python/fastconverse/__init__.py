@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from fastconverse._native import AsyncConverseStream, ChatClient, ConverseStream
+from fastconverse import _native, errors
+from fastconverse._client import AsyncConverseStream, ChatClient
+from fastconverse._native import ConverseStream
 from fastconverse.errors import (
     AccessDeniedException,
     BedrockError,
@@ -39,6 +41,10 @@ from fastconverse.errors import (
     ValidationException,
 )
 from fastconverse.testing import LocalBedrock
+
+# The native module raises these classes; it is handed them here, once, and never
+# imports the package itself.
+_native._install_errors(errors)
 
 if TYPE_CHECKING:
     from fastconverse import models

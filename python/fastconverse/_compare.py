@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from fastconverse._native import ChatClient
+    from fastconverse._client import ChatClient
 
 __all__ = ["ROW_COLUMNS", "SUMMARY_COLUMNS", "Comparison", "compare", "format_table"]
 

@@ -18,7 +18,8 @@ from collections.abc import Iterable, Iterator, Sized
 from typing import IO, TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from fastconverse._native import ChatClient, ManyRun
+    from fastconverse._client import ChatClient
+    from fastconverse._native import ManyRun
 
 __all__ = ["ManyResults", "converse_many", "converse_many_async"]
 
@@ -189,6 +190,13 @@ class _Job:
         )
         return self.run
 
+    async def start_async(self) -> ManyRun:
+        """``start`` with the client's configuration resolved off the loop's thread."""
+        self.run = await self.client._converse_many_iter_async(
+            self._pending(), self.concurrency, self.max_retries
+        )
+        return self.run
+
     def add(self, position: int, result: Any) -> None:
         index = self.positions[position]
         if isinstance(result, BaseException):
@@ -257,7 +265,7 @@ async def converse_many_async(
     """See ``ChatClient.converse_many_async``."""
     job = _Job(client, requests, concurrency, max_retries, on_error, progress, checkpoint)
     try:
-        async for position, result in job.start():
+        async for position, result in await job.start_async():
             job.add(position, result)
         return job.results()
     finally:

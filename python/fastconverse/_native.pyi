@@ -1,19 +1,12 @@
 """Type stubs of the native module ``fastconverse._native`` (the Rust core)."""
 
-import os
 import sys
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, final
 
-from typing_extensions import Unpack, disjoint_base
+from typing_extensions import disjoint_base
 
-from fastconverse._many import ManyResults
-from fastconverse._shapes import (
-    ConverseRequest,
-    ConverseResponseTypeDef,
-    CountTokensRequest,
-    CountTokensResponseTypeDef,
-)
+from fastconverse._shapes import ConverseResponseTypeDef, CountTokensResponseTypeDef
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -21,17 +14,12 @@ else:
     from typing_extensions import Self
 
 @final
-class ChatClient:
-    """A Bedrock Runtime client for the Converse API: cheap to build, thread-safe, picklable.
-
-    Requests and responses are boto3's dicts. Nothing is resolved or sent until the first
-    call; credentials and region follow the standard AWS chain unless given here.
-    """
+class Client:
+    """The native client under ``fastconverse.ChatClient``: I/O and conversion only."""
 
     def __init__(
         self,
         region_name: str | None = None,
-        *,
         profile_name: str | None = None,
         endpoint_url: str | None = None,
         aws_access_key_id: str | None = None,
@@ -42,64 +30,37 @@ class ChatClient:
         read_timeout: float | None = None,
         max_attempts: int | None = None,
         retry_mode: str | None = None,
-        preflight: Literal["off", "warn", "error"] = "off",
-        pickle_credentials: bool = False,
     ) -> None: ...
-    def converse(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
-        """Sends a Converse request (boto3's keywords) and returns boto3's response dict."""
-    async def converse_async(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
-        """Awaitable form of `converse`; cancelling the task closes the request."""
-    def count_tokens(self, **request: Unpack[CountTokensRequest]) -> CountTokensResponseTypeDef:
-        """Counts the tokens of a request (boto3's `count_tokens` keywords)."""
-    async def count_tokens_async(
-        self, **request: Unpack[CountTokensRequest]
-    ) -> CountTokensResponseTypeDef:
-        """Awaitable form of `count_tokens`."""
-    def converse_stream(self, **request: Any) -> ConverseStream:
-        """Sends a ConverseStream request (boto3's keywords) and returns a `ConverseStream`
-        once the response headers arrive; iterate it for boto3's event dicts."""
-    async def converse_stream_async(self, **request: Any) -> AsyncConverseStream:
-        """Awaitable form of `converse_stream`, resolving to an `AsyncConverseStream`."""
-    def converse_many_iter(
-        self,
-        requests: Iterable[dict[str, Any]],
-        *,
-        concurrency: int = 16,
-        max_retries: int = 8,
-    ) -> ManyRun:
-        """Starts a converse_many job; iterate it (or ``async for``) for ``(index, result)``."""
-    def converse_many(
-        self,
-        requests: Iterable[dict[str, Any]],
-        *,
-        concurrency: int = 16,
-        max_retries: int = 8,
-        on_error: Literal["return", "raise"] = "return",
-        progress: bool | Callable[[dict[str, Any]], object] | None = None,
-        checkpoint: str | os.PathLike[str] | None = None,
-    ) -> ManyResults:
-        """Runs every request; the results in input order (a response dict or the exception)."""
-    async def converse_many_async(
-        self,
-        requests: Iterable[dict[str, Any]],
-        *,
-        concurrency: int = 16,
-        max_retries: int = 8,
-        on_error: Literal["return", "raise"] = "return",
-        progress: bool | Callable[[dict[str, Any]], object] | None = None,
-        checkpoint: str | os.PathLike[str] | None = None,
-    ) -> ManyResults:
-        """Awaitable form of ``converse_many``."""
-    @property
-    def exceptions(self) -> Any:
-        """The exception classes, as boto3's `client.exceptions` (`ThrottlingException`, ...)."""
-    @property
-    def region_name(self) -> str | None:
-        """The region given at construction (None: resolved from the environment at first call)."""
-    @property
-    def endpoint_url(self) -> str | None:
-        """The endpoint override, if any."""
-    def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, Any]]: ...
+    def converse(self, request: Mapping[str, Any]) -> ConverseResponseTypeDef:
+        """Sends a Converse request and returns boto3's response dict (GIL released)."""
+    def count_tokens(self, request: Mapping[str, Any]) -> CountTokensResponseTypeDef:
+        """Counts the tokens of a request (GIL released)."""
+    def converse_async(self, request: Mapping[str, Any]) -> Awaitable[ConverseResponseTypeDef]:
+        """`converse` as an asyncio awaitable of the running loop; cancelling it closes the
+        request."""
+    def count_tokens_async(
+        self, request: Mapping[str, Any]
+    ) -> Awaitable[CountTokensResponseTypeDef]:
+        """`count_tokens` as an asyncio awaitable of the running loop."""
+    def converse_stream(self, request: Mapping[str, Any]) -> ConverseStream:
+        """Sends a ConverseStream request; returns the native `ConverseStream` once the
+        response headers arrive (GIL released while waiting)."""
+    def converse_stream_async(self, request: Mapping[str, Any]) -> Awaitable[AsyncConverseStream]:
+        """Awaitable form of `converse_stream`, resolving to the native async stream."""
+    def many(self, requests: Iterable[Any], concurrency: int, max_retries: int) -> ManyRun:
+        """Starts a converse_many run over `requests` (read lazily) once the client is
+        resolved here, so that a missing region or bad configuration raises before any
+        request is read."""
+    def many_async(
+        self, requests: Iterable[Any], concurrency: int, max_retries: int
+    ) -> Awaitable[ManyRun]:
+        """Awaitable form of `many`: the configuration resolves on the runtime, never on the
+        loop's thread (SSO, a credential_process or the instance metadata service can take
+        seconds)."""
+
+def _install_errors(module: Any) -> None:
+    """Takes the exception classes (the `fastconverse.errors` module, or any object with
+    its names) once, at the package's import."""
 
 @final
 class ConverseStream:
@@ -140,8 +101,9 @@ class ConverseStream:
 
 @final
 class AsyncConverseStream:
-    """The asyncio form of `ConverseStream`: `async for`, `async with`, `aclose()`, and the
-    same helpers as coroutines."""
+    """The native half of `fastconverse.AsyncConverseStream` (which adds `async with`,
+    `aclose()` and the helpers as coroutines): `async for` over the events, the response
+    keys, and the helpers as awaitables."""
 
     def __aiter__(self) -> AsyncIterator[dict[str, Any]]:
         """Iterates the events not yet iterated; leaving the loop early closes the stream."""
@@ -152,21 +114,18 @@ class AsyncConverseStream:
     def keys(self) -> list[str]:
         """The keys of boto3's response dict."""
     def __contains__(self, key: object, /) -> bool: ...
-    async def __aenter__(self) -> Self:
-        """Awaits to the stream itself."""
-    async def __aexit__(self, *exc_info: object) -> None:
-        """Closes the stream; exceptions propagate."""
-    async def aclose(self) -> None:
+    def close(self) -> None:
         """Ends the HTTP response. Idempotent; what was received stays readable."""
     @property
     def closed(self) -> bool:
         """Whether the connection is released: closed, read to its end, or failed."""
-    async def text(self) -> str:
-        """All the text of the reply, joined (reads the stream to its end)."""
+    def text(self) -> Awaitable[str]:
+        """Awaitable of all the text of the reply, joined (reads the stream to its end)."""
     def iter_text(self) -> AsyncIterator[str]:
         """The text deltas, from the first, as they arrive (an async iterator)."""
-    async def final_response(self) -> dict[str, Any]:
-        """The reply assembled in `converse()`'s dict shape (reads the stream to its end)."""
+    def final_response(self) -> Awaitable[dict[str, Any]]:
+        """Awaitable of the reply assembled in `converse()`'s dict shape (reads the stream to
+        its end)."""
 
 @disjoint_base
 class LocalBedrock:

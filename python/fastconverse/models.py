@@ -234,8 +234,8 @@ def _report(problems: list[Problem], mode: str, where: str = "") -> None:
     text = f"{where}the model may not support this request: {listed}"
     if mode == "error":
         raise UnsupportedFeatureError(text, problems=problems)
-    # stacklevel 3: past this function and _preflight, to the caller of the client method.
-    warnings.warn(PreflightWarning(text, problems), stacklevel=3)
+    # stacklevel 4: past this function, _preflight and the client's method, to its caller.
+    warnings.warn(PreflightWarning(text, problems), stacklevel=4)
 
 
 def _preflight(request: Mapping[str, Any], mode: str, streaming: bool) -> None:

@@ -1,5 +1,8 @@
-//! The one place where Rust errors become Python exceptions (classes live in fastconverse.errors).
+//! The one place where Rust errors become Python exceptions. The classes live in
+//! `fastconverse.errors`, which the package hands over once at import
+//! (`_native._install_errors`): the native module never imports the package.
 
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyType};
@@ -10,17 +13,26 @@ use crate::wire::Value;
 use super::de::ParamError;
 use super::value::{metadata_dict, to_py};
 
-static ERRORS_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+static ERRORS_MODULE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
-    ERRORS_MODULE
-        .get_or_try_init(py, || {
-            Ok(PyModule::import(py, "fastconverse.errors")?.unbind())
-        })
-        .map(|m| m.bind(py))
+/// Takes the exception classes (the `fastconverse.errors` module, or any object with
+/// its names) once, at the package's import.
+#[pyfunction(name = "_install_errors")]
+fn install_errors(py: Python<'_>, module: Bound<'_, PyAny>) -> PyResult<()> {
+    // A second install (a reloaded package) keeps the first: classes already raised stay
+    // the classes that `except` clauses compare against.
+    let _ = ERRORS_MODULE.set(py, module.unbind());
+    Ok(())
 }
 
-fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
+fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    ERRORS_MODULE.get(py).map(|m| m.bind(py)).ok_or_else(|| {
+        PyRuntimeError::new_err("fastconverse._native is used without the fastconverse package")
+    })
+}
+
+/// An exception class of `fastconverse.errors`, by name.
+pub fn class<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyType>> {
     Ok(errors_module(py)?.getattr(name)?.cast_into::<PyType>()?)
 }
 
@@ -85,6 +97,16 @@ pub fn to_pyerr(py: Python<'_>, err: CoreError, operation: &str) -> PyErr {
         CoreError::Internal(msg) => Ok(raise(py, "InternalError", msg)),
     };
     built.unwrap_or_else(|err| err)
+}
+
+/// `ClientConfigError` (a `BedrockError` and a `ValueError`) for a bad client argument.
+pub fn config_error(py: Python<'_>, message: String) -> PyErr {
+    raise(py, "ClientConfigError", message)
+}
+
+/// Adds `_install_errors` to the module.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(install_errors, m)?)
 }
 
 /// `ParamValidationError` for bad input, naming the field.

@@ -19,6 +19,7 @@ use pyo3::prelude::*;
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     exit::register(m.py())?;
     logs::init(m.py())?;
+    errors::register(m)?;
     client::register(m)?;
     local::register(m)?;
     many::register(m)?;

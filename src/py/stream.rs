@@ -17,12 +17,11 @@ use std::task::{Context, Poll, Waker};
 
 use pyo3::exceptions::{PyKeyError, PyStopAsyncIteration, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 use super::asyncio::{awaitable, ready};
-use super::errors::to_pyerr;
+use super::errors::{class as error_class, to_pyerr};
 use super::value::{metadata_dict, to_py};
 use super::wait::wait;
 use crate::core::stream::CloseHandle;
@@ -146,7 +145,7 @@ impl Body {
             kwargs.set_item("request_id", &self.metadata.request_id)?;
             kwargs.set_item("response", response)?;
             kwargs.set_item("operation_name", OPERATION)?;
-            let class = incomplete_class(py)?;
+            let class = error_class(py, "IncompleteStreamError")?;
             Ok::<_, PyErr>(PyErr::from_value(class.call((message,), Some(&kwargs))?))
         })();
         built.unwrap_or_else(|err| err)
@@ -251,19 +250,6 @@ async fn next_text(stream: &mut Guard, position: &AtomicUsize) -> Result<Found, 
         }
         None => Ok(Found::End),
     }
-}
-
-static INCOMPLETE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-
-fn incomplete_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
-    INCOMPLETE
-        .get_or_try_init(py, || {
-            Ok(PyModule::import(py, "fastconverse.errors")?
-                .getattr("IncompleteStreamError")?
-                .cast_into::<PyType>()?
-                .unbind())
-        })
-        .map(|class| class.bind(py))
 }
 
 fn key_error(key: &str) -> PyErr {
@@ -380,9 +366,10 @@ impl ConverseStream {
     }
 }
 
-/// The asyncio form of `ConverseStream`: `async for`, `async with`, `aclose()`, and the
-/// same helpers as coroutines.
-#[pyclass(module = "fastconverse", name = "AsyncConverseStream", frozen)]
+/// The native half of `fastconverse.AsyncConverseStream` (which adds `async with`,
+/// `aclose()` and the helpers as coroutines): `async for` over the events, the response
+/// keys, and the helpers as awaitables.
+#[pyclass(module = "fastconverse._native", name = "AsyncConverseStream", frozen)]
 pub struct AsyncConverseStream {
     body: Body,
 }
@@ -433,29 +420,9 @@ impl AsyncConverseStream {
         KEYS.contains(&key)
     }
 
-    /// Awaits to the stream itself.
-    fn __aenter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
-        ready(slf.py(), Ok(slf.clone().into_any().unbind()))
-    }
-
-    /// Closes the stream; exceptions propagate.
-    #[pyo3(signature = (*_exc_info))]
-    fn __aexit__<'py>(
-        &self,
-        py: Python<'py>,
-        _exc_info: &Bound<'py, PyTuple>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        self.body.close();
-        ready(
-            py,
-            Ok(PyBool::new(py, false).to_owned().into_any().unbind()),
-        )
-    }
-
     /// Ends the HTTP response. Idempotent; what was received stays readable.
-    fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    fn close(&self) {
         self.body.close();
-        ready(py, Ok(py.None()))
     }
 
     /// Whether the connection is released: closed, read to its end, or failed.
@@ -464,7 +431,7 @@ impl AsyncConverseStream {
         self.body.closed()
     }
 
-    /// All the text of the reply, joined (reads the stream to its end).
+    /// Awaitable of all the text of the reply, joined (reads the stream to its end).
     fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.body.call_async(py, Op::Text, None)
     }
@@ -478,7 +445,8 @@ impl AsyncConverseStream {
         }
     }
 
-    /// The reply assembled in `converse()`'s dict shape (reads the stream to its end).
+    /// Awaitable of the reply assembled in `converse()`'s dict shape (reads the stream to
+    /// its end).
     fn final_response<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.body.call_async(py, Op::FinalResponse, None)
     }
