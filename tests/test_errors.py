@@ -82,6 +82,46 @@ def test_throttling_is_retried_by_default(server: LocalBedrock) -> None:
     assert len(server.requests) == 2
 
 
+def _retry_metadata(response: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The retry keys of ``ResponseMetadata``, in order."""
+    meta = response["ResponseMetadata"]
+    return [(key, meta[key]) for key in meta if key in ("MaxAttemptsReached", "RetryAttempts")]
+
+
+@pytest.mark.parametrize(
+    ("script", "fails"),
+    [
+        ([], False),  # answered at the first attempt: the limit was not reached
+        ([("ThrottlingException", 429)], False),  # answered at the last attempt allowed
+        ([("ValidationException", 400)], True),  # not retryable: one attempt, limit not reached
+        ([("ThrottlingException", 429)] * 2, True),  # every attempt throttled
+    ],
+)
+def test_max_attempts_reached_as_botocore_standard_mode_says(
+    server: LocalBedrock, script: list[tuple[str, int]], fails: bool
+) -> None:
+    import botocore.config
+
+    ours = server.client(max_attempts=2)
+    theirs = server.boto3_client(
+        config=botocore.config.Config(retries={"mode": "standard", "total_max_attempts": 2})
+    )
+    request = {"modelId": MODEL_ID, "messages": [user("Hi")]}
+
+    def outcome(call: Any) -> list[tuple[str, Any]]:
+        for code, status in script:
+            server.queue_error(code, "scripted", status=status)
+        try:
+            response = call(**request)
+        except Exception as err:  # both raise their ClientError shapes
+            assert fails, err
+            return _retry_metadata(err.response)  # type: ignore[attr-defined]
+        assert not fails
+        return _retry_metadata(response)
+
+    assert outcome(ours.converse) == outcome(theirs.converse)
+
+
 @pytest.mark.parametrize(
     ("key", "secret", "token"),
     [("AKIDWRONG", "testing", None), ("testing", "wrong-secret", None)],

@@ -41,11 +41,8 @@ USAGE = {"inputTokens": 1, "outputTokens": 2, "totalTokens": 3}
 
 
 def comparable_metadata(response: dict[str, Any]) -> dict[str, Any]:
-    """``ResponseMetadata`` without what differs from call to call or with the retry
-    configuration: the ``date`` header, and botocore's ``MaxAttemptsReached`` (set on every
-    answer when one attempt is allowed)."""
+    """``ResponseMetadata`` without what differs from call to call: the ``date`` header."""
     meta = dict(response["ResponseMetadata"])
-    meta.pop("MaxAttemptsReached", None)
     meta["HTTPHeaders"] = {k: v for k, v in meta["HTTPHeaders"].items() if k != "date"}
     return meta
 

@@ -61,7 +61,15 @@ impl Client {
                 .build();
             aws_sdk_bedrockruntime::Client::from_conf(config)
         });
-        converse_with(sdk, request).await
+        // Its caller (the many-scheduler) retries, so the SDK's single attempt reaching
+        // its limit says nothing about the retries the caller allows.
+        let mut result = converse_with(sdk, request).await;
+        match &mut result {
+            Ok(response) => response.metadata.max_attempts_reached = false,
+            Err(CoreError::Service(service)) => service.metadata.max_attempts_reached = false,
+            Err(_) => {}
+        }
+        result
     }
 
     /// The ConverseStream operation: returns once the response headers arrive (the SDK

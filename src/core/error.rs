@@ -130,8 +130,10 @@ impl CoreError {
             SdkError::ServiceError(context) => {
                 let service_error = context.err();
                 let attempts = metadata.as_ref().map_or(1, |m| m.retry_attempts + 1);
+                let reached = metadata.as_ref().is_some_and(|m| m.max_attempts_reached);
                 let raw = context.raw();
                 let mut metadata = ResponseMetadata::from_response(raw, attempts);
+                metadata.max_attempts_reached = reached;
                 if metadata.request_id.is_empty() {
                     metadata.request_id = service_error
                         .meta()

@@ -15,6 +15,7 @@ use aws_smithy_runtime_api::client::orchestrator::Metadata;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::Response;
 use aws_smithy_types::config_bag::ConfigBag;
+use aws_smithy_types::retry::RetryConfig;
 
 /// What boto3 puts under `ResponseMetadata`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub struct ResponseMetadata {
     pub http_headers: Vec<(String, String)>,
     /// Attempts made beyond the first.
     pub retry_attempts: u32,
+    /// Whether the last attempt was the last one the retry settings allowed (botocore's
+    /// standard and adaptive modes say so whatever the outcome, a success included).
+    pub max_attempts_reached: bool,
 }
 
 impl ResponseMetadata {
@@ -47,6 +51,7 @@ impl ResponseMetadata {
             http_status_code: response.status().as_u16(),
             http_headers,
             retry_attempts: attempts.saturating_sub(1),
+            max_attempts_reached: false,
         }
     }
 }
@@ -55,6 +60,8 @@ impl ResponseMetadata {
 #[derive(Default)]
 struct CallRecord {
     attempts: u32,
+    /// The retry settings' limit on attempts (0 until the first attempt reads it).
+    max_attempts: u32,
     last: Option<ResponseMetadata>,
     /// Why the last attempt failed (status and error type, never a header's value
     /// beyond those), for the retry log line.
@@ -103,6 +110,8 @@ pub async fn capture<F: Future>(fut: F) -> (F::Output, Option<ResponseMetadata>)
             let record = record.borrow();
             record.last.clone().map(|mut meta| {
                 meta.retry_attempts = record.attempts.saturating_sub(1);
+                meta.max_attempts_reached =
+                    record.max_attempts > 0 && record.attempts >= record.max_attempts;
                 meta
             })
         });
@@ -130,12 +139,15 @@ impl Intercept for ResponseMetadataInterceptor {
         &self,
         context: &FinalizerInterceptorContextRef<'_>,
         _runtime_components: &RuntimeComponents,
-        _cfg: &mut ConfigBag,
+        cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         // Outside `capture` (a caller using the core directly) there is nothing to fill.
         let _ = CALL.try_with(|record| {
             let mut record = record.borrow_mut();
             record.attempts += 1;
+            record.max_attempts = cfg
+                .load::<RetryConfig>()
+                .map_or(0, RetryConfig::max_attempts);
             if let Some(response) = context.response() {
                 let attempts = record.attempts;
                 record.last = Some(ResponseMetadata::from_response(response, attempts));

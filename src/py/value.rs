@@ -121,6 +121,10 @@ pub fn metadata_dict<'py>(
         headers.set_item(name, value)?;
     }
     dict.set_item("HTTPHeaders", headers)?;
+    // botocore's retry handler adds MaxAttemptsReached before RetryAttempts is set.
+    if metadata.max_attempts_reached {
+        dict.set_item("MaxAttemptsReached", true)?;
+    }
     dict.set_item("RetryAttempts", metadata.retry_attempts)?;
     Ok(dict)
 }
