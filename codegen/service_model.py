@@ -1,7 +1,8 @@
 """Load botocore's bedrock-runtime service model and cut it to the Converse operations.
 
 `python codegen/service_model.py` rewrites src/wire/service_model.json: the shapes
-reachable from Converse, ConverseStream and CountTokens (inputs, outputs, errors),
+reachable from Converse, ConverseStream and CountTokens (inputs, outputs, errors) and
+every error shape of the service (botocore reads any of them by its code),
 without documentation, keys sorted but the members of each shape (botocore's order, which
 its messages follow), so the file changes only when the model does.
 LocalBedrock validates requests against it and the tests walk it.
@@ -64,6 +65,11 @@ def converse_subset(model: dict[str, Any]) -> dict[str, Any]:
         walk(op["output"]["shape"])
         for error in op.get("errors", []):
             walk(error["shape"])
+    # botocore finds an error's shape by its code among all the service's error shapes
+    # (`shape_for_error_code`), not only those the operation declares.
+    for name, shape in shapes.items():
+        if shape.get("exception"):
+            walk(name)
     return {
         "botocore_version": botocore.__version__,
         "metadata": _strip(model["metadata"]),

@@ -598,22 +598,6 @@ fn py_str(value: &Value) -> String {
 
 /// The error shape botocore's `shape_for_error_code` finds for `code`.
 fn error_structure(code: &str) -> Option<&'static Structure> {
-    /// Service errors that no operation here declares (so not in the generated table) but
-    /// that botocore still finds by their code, among all the service's error shapes:
-    /// `ConflictException` and `ServiceQuotaExceededException`, each `{message: NonBlankString}`.
-    static MESSAGE_ONLY: Structure = Structure {
-        flavor: Flavor::Error,
-        members: &[Member {
-            name: "message",
-            shape: generated::NON_BLANK_STRING,
-            in_uri: false,
-        }],
-        names: &["message"],
-        required: &[],
-    };
-    if let "ConflictException" | "ServiceQuotaExceededException" = code {
-        return Some(&MESSAGE_ONLY);
-    }
     generated::SHAPES.iter().find_map(|shape| match shape.kind {
         Kind::Structure(s) if s.flavor == Flavor::Error && shape.name == code => Some(s),
         _ => None,

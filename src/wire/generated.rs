@@ -8,14 +8,14 @@ use super::model::{Flavor, Kind, Member, Min, Shape, ShapeId, Structure};
 pub const BOTOCORE_VERSION: &str = "1.44.8";
 
 /// Every shape reachable from the three operations, sorted by name.
-pub static SHAPES: [Shape; 290] = [
+pub static SHAPES: [Shape; 292] = [
     Shape {
         name: "AccessDeniedException",
         kind: Kind::Structure(&Structure {
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -45,27 +45,27 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrailId",
-                    shape: ShapeId(145),
+                    shape: ShapeId(146),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailVersion",
-                    shape: ShapeId(178),
+                    shape: ShapeId(179),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailArn",
-                    shape: ShapeId(81),
+                    shape: ShapeId(82),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailOrigin",
-                    shape: ShapeId(153),
+                    shape: ShapeId(154),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailOwnership",
-                    shape: ShapeId(155),
+                    shape: ShapeId(156),
                     in_uri: false,
                 },
             ],
@@ -97,7 +97,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "error",
-                    shape: ShapeId(79),
+                    shape: ShapeId(80),
                     in_uri: false,
                 },
             ],
@@ -123,7 +123,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "s3Location",
-                    shape: ShapeId(231),
+                    shape: ShapeId(232),
                     in_uri: false,
                 },
             ],
@@ -238,12 +238,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "title",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "source",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
@@ -268,7 +268,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -290,27 +290,27 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "web",
-                    shape: ShapeId(289),
+                    shape: ShapeId(291),
                     in_uri: false,
                 },
                 Member {
                     name: "documentChar",
-                    shape: ShapeId(62),
+                    shape: ShapeId(63),
                     in_uri: false,
                 },
                 Member {
                     name: "documentPage",
-                    shape: ShapeId(73),
+                    shape: ShapeId(74),
                     in_uri: false,
                 },
                 Member {
                     name: "documentChunk",
-                    shape: ShapeId(66),
+                    shape: ShapeId(67),
                     in_uri: false,
                 },
                 Member {
                     name: "searchResultLocation",
-                    shape: ShapeId(236),
+                    shape: ShapeId(237),
                     in_uri: false,
                 },
             ],
@@ -331,7 +331,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -345,7 +345,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -416,12 +416,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "title",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "source",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
@@ -441,28 +441,42 @@ pub static SHAPES: [Shape; 290] = [
         min: None,
     },
     Shape {
+        name: "ConflictException",
+        kind: Kind::Structure(&Structure {
+            flavor: Flavor::Error,
+            members: &[Member {
+                name: "message",
+                shape: ShapeId(211),
+                in_uri: false,
+            }],
+            names: &["message"],
+            required: &[],
+        }),
+        min: None,
+    },
+    Shape {
         name: "ContentBlock",
         kind: Kind::Structure(&Structure {
             flavor: Flavor::Union,
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "image",
-                    shape: ShapeId(182),
+                    shape: ShapeId(183),
                     in_uri: false,
                 },
                 Member {
                     name: "document",
-                    shape: ShapeId(60),
+                    shape: ShapeId(61),
                     in_uri: false,
                 },
                 Member {
                     name: "video",
-                    shape: ShapeId(285),
+                    shape: ShapeId(287),
                     in_uri: false,
                 },
                 Member {
@@ -472,17 +486,17 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "toolUse",
-                    shape: ShapeId(279),
+                    shape: ShapeId(281),
                     in_uri: false,
                 },
                 Member {
                     name: "toolResult",
-                    shape: ShapeId(271),
+                    shape: ShapeId(273),
                     in_uri: false,
                 },
                 Member {
                     name: "guardContent",
-                    shape: ShapeId(134),
+                    shape: ShapeId(135),
                     in_uri: false,
                 },
                 Member {
@@ -492,7 +506,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "reasoningContent",
-                    shape: ShapeId(224),
+                    shape: ShapeId(225),
                     in_uri: false,
                 },
                 Member {
@@ -502,17 +516,17 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "searchResult",
-                    shape: ShapeId(233),
+                    shape: ShapeId(234),
                     in_uri: false,
                 },
                 Member {
                     name: "toolAddition",
-                    shape: ShapeId(260),
+                    shape: ShapeId(262),
                     in_uri: false,
                 },
                 Member {
                     name: "toolRemoval",
-                    shape: ShapeId(270),
+                    shape: ShapeId(272),
                     in_uri: false,
                 },
             ],
@@ -543,22 +557,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "toolUse",
-                    shape: ShapeId(280),
+                    shape: ShapeId(282),
                     in_uri: false,
                 },
                 Member {
                     name: "toolResult",
-                    shape: ShapeId(274),
+                    shape: ShapeId(276),
                     in_uri: false,
                 },
                 Member {
                     name: "reasoningContent",
-                    shape: ShapeId(225),
+                    shape: ShapeId(226),
                     in_uri: false,
                 },
                 Member {
@@ -568,7 +582,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "image",
-                    shape: ShapeId(183),
+                    shape: ShapeId(184),
                     in_uri: false,
                 },
             ],
@@ -591,12 +605,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "delta",
-                    shape: ShapeId(32),
+                    shape: ShapeId(33),
                     in_uri: false,
                 },
                 Member {
                     name: "contentBlockIndex",
-                    shape: ShapeId(212),
+                    shape: ShapeId(213),
                     in_uri: false,
                 },
             ],
@@ -612,17 +626,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolUse",
-                    shape: ShapeId(281),
+                    shape: ShapeId(283),
                     in_uri: false,
                 },
                 Member {
                     name: "toolResult",
-                    shape: ShapeId(273),
+                    shape: ShapeId(275),
                     in_uri: false,
                 },
                 Member {
                     name: "image",
-                    shape: ShapeId(184),
+                    shape: ShapeId(185),
                     in_uri: false,
                 },
             ],
@@ -638,12 +652,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "start",
-                    shape: ShapeId(34),
+                    shape: ShapeId(35),
                     in_uri: false,
                 },
                 Member {
                     name: "contentBlockIndex",
-                    shape: ShapeId(212),
+                    shape: ShapeId(213),
                     in_uri: false,
                 },
             ],
@@ -658,7 +672,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "contentBlockIndex",
-                shape: ShapeId(212),
+                shape: ShapeId(213),
                 in_uri: false,
             }],
             names: &["contentBlockIndex"],
@@ -669,7 +683,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ContentBlocks",
         kind: Kind::List {
-            member: ShapeId(31),
+            member: ShapeId(32),
         },
         min: None,
     },
@@ -693,7 +707,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "latencyMs",
-                shape: ShapeId(200),
+                shape: ShapeId(201),
                 in_uri: false,
             }],
             names: &["latencyMs"],
@@ -707,7 +721,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(201),
+                shape: ShapeId(202),
                 in_uri: false,
             }],
             names: &["message"],
@@ -722,72 +736,72 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "modelId",
-                    shape: ShapeId(39),
+                    shape: ShapeId(40),
                     in_uri: true,
                 },
                 Member {
                     name: "messages",
-                    shape: ShapeId(204),
+                    shape: ShapeId(205),
                     in_uri: false,
                 },
                 Member {
                     name: "system",
-                    shape: ShapeId(248),
+                    shape: ShapeId(250),
                     in_uri: false,
                 },
                 Member {
                     name: "inferenceConfig",
-                    shape: ShapeId(190),
+                    shape: ShapeId(191),
                     in_uri: false,
                 },
                 Member {
                     name: "toolConfig",
-                    shape: ShapeId(262),
+                    shape: ShapeId(264),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailConfig",
-                    shape: ShapeId(116),
+                    shape: ShapeId(117),
                     in_uri: false,
                 },
                 Member {
                     name: "projectIdentifier",
-                    shape: ShapeId(220),
+                    shape: ShapeId(221),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelRequestFields",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
                 Member {
                     name: "promptVariables",
-                    shape: ShapeId(222),
+                    shape: ShapeId(223),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelResponseFieldPaths",
-                    shape: ShapeId(43),
+                    shape: ShapeId(44),
                     in_uri: false,
                 },
                 Member {
                     name: "requestMetadata",
-                    shape: ShapeId(227),
+                    shape: ShapeId(228),
                     in_uri: false,
                 },
                 Member {
                     name: "performanceConfig",
-                    shape: ShapeId(219),
+                    shape: ShapeId(220),
                     in_uri: false,
                 },
                 Member {
                     name: "serviceTier",
-                    shape: ShapeId(240),
+                    shape: ShapeId(242),
                     in_uri: false,
                 },
                 Member {
                     name: "outputConfig",
-                    shape: ShapeId(213),
+                    shape: ShapeId(214),
                     in_uri: false,
                 },
             ],
@@ -814,7 +828,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ConverseRequestAdditionalModelResponseFieldPathsList",
         kind: Kind::List {
-            member: ShapeId(44),
+            member: ShapeId(45),
         },
         min: None,
     },
@@ -834,42 +848,42 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "output",
-                    shape: ShapeId(41),
+                    shape: ShapeId(42),
                     in_uri: false,
                 },
                 Member {
                     name: "stopReason",
-                    shape: ShapeId(245),
+                    shape: ShapeId(247),
                     in_uri: false,
                 },
                 Member {
                     name: "usage",
-                    shape: ShapeId(253),
+                    shape: ShapeId(255),
                     in_uri: false,
                 },
                 Member {
                     name: "metrics",
-                    shape: ShapeId(40),
+                    shape: ShapeId(41),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelResponseFields",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
                 Member {
                     name: "trace",
-                    shape: ShapeId(55),
+                    shape: ShapeId(56),
                     in_uri: false,
                 },
                 Member {
                     name: "performanceConfig",
-                    shape: ShapeId(219),
+                    shape: ShapeId(220),
                     in_uri: false,
                 },
                 Member {
                     name: "serviceTier",
-                    shape: ShapeId(240),
+                    shape: ShapeId(242),
                     in_uri: false,
                 },
             ],
@@ -894,27 +908,27 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "usage",
-                    shape: ShapeId(253),
+                    shape: ShapeId(255),
                     in_uri: false,
                 },
                 Member {
                     name: "metrics",
-                    shape: ShapeId(47),
+                    shape: ShapeId(48),
                     in_uri: false,
                 },
                 Member {
                     name: "trace",
-                    shape: ShapeId(53),
+                    shape: ShapeId(54),
                     in_uri: false,
                 },
                 Member {
                     name: "performanceConfig",
-                    shape: ShapeId(219),
+                    shape: ShapeId(220),
                     in_uri: false,
                 },
                 Member {
                     name: "serviceTier",
-                    shape: ShapeId(240),
+                    shape: ShapeId(242),
                     in_uri: false,
                 },
             ],
@@ -935,7 +949,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "latencyMs",
-                shape: ShapeId(200),
+                shape: ShapeId(201),
                 in_uri: false,
             }],
             names: &["latencyMs"],
@@ -950,57 +964,57 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "messageStart",
-                    shape: ShapeId(202),
-                    in_uri: false,
-                },
-                Member {
-                    name: "contentBlockStart",
-                    shape: ShapeId(35),
-                    in_uri: false,
-                },
-                Member {
-                    name: "contentBlockDelta",
-                    shape: ShapeId(33),
-                    in_uri: false,
-                },
-                Member {
-                    name: "contentBlockStop",
-                    shape: ShapeId(36),
-                    in_uri: false,
-                },
-                Member {
-                    name: "messageStop",
                     shape: ShapeId(203),
                     in_uri: false,
                 },
                 Member {
+                    name: "contentBlockStart",
+                    shape: ShapeId(36),
+                    in_uri: false,
+                },
+                Member {
+                    name: "contentBlockDelta",
+                    shape: ShapeId(34),
+                    in_uri: false,
+                },
+                Member {
+                    name: "contentBlockStop",
+                    shape: ShapeId(37),
+                    in_uri: false,
+                },
+                Member {
+                    name: "messageStop",
+                    shape: ShapeId(204),
+                    in_uri: false,
+                },
+                Member {
                     name: "metadata",
-                    shape: ShapeId(46),
+                    shape: ShapeId(47),
                     in_uri: false,
                 },
                 Member {
                     name: "internalServerException",
-                    shape: ShapeId(196),
+                    shape: ShapeId(197),
                     in_uri: false,
                 },
                 Member {
                     name: "modelStreamErrorException",
-                    shape: ShapeId(208),
+                    shape: ShapeId(209),
                     in_uri: false,
                 },
                 Member {
                     name: "validationException",
-                    shape: ShapeId(284),
+                    shape: ShapeId(286),
                     in_uri: false,
                 },
                 Member {
                     name: "throttlingException",
-                    shape: ShapeId(252),
+                    shape: ShapeId(254),
                     in_uri: false,
                 },
                 Member {
                     name: "serviceUnavailableException",
-                    shape: ShapeId(242),
+                    shape: ShapeId(244),
                     in_uri: false,
                 },
             ],
@@ -1028,72 +1042,72 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "modelId",
-                    shape: ShapeId(39),
+                    shape: ShapeId(40),
                     in_uri: true,
                 },
                 Member {
                     name: "messages",
-                    shape: ShapeId(204),
+                    shape: ShapeId(205),
                     in_uri: false,
                 },
                 Member {
                     name: "system",
-                    shape: ShapeId(248),
+                    shape: ShapeId(250),
                     in_uri: false,
                 },
                 Member {
                     name: "inferenceConfig",
-                    shape: ShapeId(190),
+                    shape: ShapeId(191),
                     in_uri: false,
                 },
                 Member {
                     name: "toolConfig",
-                    shape: ShapeId(262),
+                    shape: ShapeId(264),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailConfig",
-                    shape: ShapeId(166),
+                    shape: ShapeId(167),
                     in_uri: false,
                 },
                 Member {
                     name: "projectIdentifier",
-                    shape: ShapeId(220),
+                    shape: ShapeId(221),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelRequestFields",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
                 Member {
                     name: "promptVariables",
-                    shape: ShapeId(222),
+                    shape: ShapeId(223),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelResponseFieldPaths",
-                    shape: ShapeId(50),
+                    shape: ShapeId(51),
                     in_uri: false,
                 },
                 Member {
                     name: "requestMetadata",
-                    shape: ShapeId(227),
+                    shape: ShapeId(228),
                     in_uri: false,
                 },
                 Member {
                     name: "performanceConfig",
-                    shape: ShapeId(219),
+                    shape: ShapeId(220),
                     in_uri: false,
                 },
                 Member {
                     name: "serviceTier",
-                    shape: ShapeId(240),
+                    shape: ShapeId(242),
                     in_uri: false,
                 },
                 Member {
                     name: "outputConfig",
-                    shape: ShapeId(213),
+                    shape: ShapeId(214),
                     in_uri: false,
                 },
             ],
@@ -1120,7 +1134,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ConverseStreamRequestAdditionalModelResponseFieldPathsList",
         kind: Kind::List {
-            member: ShapeId(51),
+            member: ShapeId(52),
         },
         min: None,
     },
@@ -1139,7 +1153,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "stream",
-                shape: ShapeId(48),
+                shape: ShapeId(49),
                 in_uri: false,
             }],
             names: &["stream"],
@@ -1154,12 +1168,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrail",
-                    shape: ShapeId(176),
+                    shape: ShapeId(177),
                     in_uri: false,
                 },
                 Member {
                     name: "promptRouter",
-                    shape: ShapeId(221),
+                    shape: ShapeId(222),
                     in_uri: false,
                 },
             ],
@@ -1175,22 +1189,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "messages",
-                    shape: ShapeId(204),
+                    shape: ShapeId(205),
                     in_uri: false,
                 },
                 Member {
                     name: "system",
-                    shape: ShapeId(248),
+                    shape: ShapeId(250),
                     in_uri: false,
                 },
                 Member {
                     name: "toolConfig",
-                    shape: ShapeId(262),
+                    shape: ShapeId(264),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelRequestFields",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
             ],
@@ -1211,12 +1225,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrail",
-                    shape: ShapeId(176),
+                    shape: ShapeId(177),
                     in_uri: false,
                 },
                 Member {
                     name: "promptRouter",
-                    shape: ShapeId(221),
+                    shape: ShapeId(222),
                     in_uri: false,
                 },
             ],
@@ -1232,12 +1246,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "invokeModel",
-                    shape: ShapeId(197),
+                    shape: ShapeId(198),
                     in_uri: false,
                 },
                 Member {
                     name: "converse",
-                    shape: ShapeId(54),
+                    shape: ShapeId(55),
                     in_uri: false,
                 },
             ],
@@ -1253,12 +1267,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "modelId",
-                    shape: ShapeId(80),
+                    shape: ShapeId(81),
                     in_uri: true,
                 },
                 Member {
                     name: "input",
-                    shape: ShapeId(56),
+                    shape: ShapeId(57),
                     in_uri: false,
                 },
             ],
@@ -1273,7 +1287,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "inputTokens",
-                shape: ShapeId(195),
+                shape: ShapeId(196),
                 in_uri: false,
             }],
             names: &["inputTokens"],
@@ -1293,22 +1307,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "format",
-                    shape: ShapeId(72),
+                    shape: ShapeId(73),
                     in_uri: false,
                 },
                 Member {
                     name: "name",
-                    shape: ShapeId(61),
+                    shape: ShapeId(62),
                     in_uri: false,
                 },
                 Member {
                     name: "source",
-                    shape: ShapeId(77),
+                    shape: ShapeId(78),
                     in_uri: false,
                 },
                 Member {
                     name: "context",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
@@ -1338,17 +1352,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "documentIndex",
-                    shape: ShapeId(63),
+                    shape: ShapeId(64),
                     in_uri: false,
                 },
                 Member {
                     name: "start",
-                    shape: ShapeId(65),
+                    shape: ShapeId(66),
                     in_uri: false,
                 },
                 Member {
                     name: "end",
-                    shape: ShapeId(64),
+                    shape: ShapeId(65),
                     in_uri: false,
                 },
             ],
@@ -1379,17 +1393,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "documentIndex",
-                    shape: ShapeId(67),
+                    shape: ShapeId(68),
                     in_uri: false,
                 },
                 Member {
                     name: "start",
-                    shape: ShapeId(69),
+                    shape: ShapeId(70),
                     in_uri: false,
                 },
                 Member {
                     name: "end",
-                    shape: ShapeId(68),
+                    shape: ShapeId(69),
                     in_uri: false,
                 },
             ],
@@ -1419,7 +1433,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -1430,7 +1444,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "DocumentContentBlocks",
         kind: Kind::List {
-            member: ShapeId(70),
+            member: ShapeId(71),
         },
         min: None,
     },
@@ -1446,17 +1460,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "documentIndex",
-                    shape: ShapeId(74),
+                    shape: ShapeId(75),
                     in_uri: false,
                 },
                 Member {
                     name: "start",
-                    shape: ShapeId(76),
+                    shape: ShapeId(77),
                     in_uri: false,
                 },
                 Member {
                     name: "end",
-                    shape: ShapeId(75),
+                    shape: ShapeId(76),
                     in_uri: false,
                 },
             ],
@@ -1487,22 +1501,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "bytes",
-                    shape: ShapeId(78),
+                    shape: ShapeId(79),
                     in_uri: false,
                 },
                 Member {
                     name: "s3Location",
-                    shape: ShapeId(231),
+                    shape: ShapeId(232),
                     in_uri: false,
                 },
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "content",
-                    shape: ShapeId(71),
+                    shape: ShapeId(72),
                     in_uri: false,
                 },
             ],
@@ -1522,7 +1536,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["message"],
@@ -1551,37 +1565,37 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "topicPolicy",
-                    shape: ShapeId(172),
+                    shape: ShapeId(173),
                     in_uri: false,
                 },
                 Member {
                     name: "contentPolicy",
-                    shape: ShapeId(123),
+                    shape: ShapeId(124),
                     in_uri: false,
                 },
                 Member {
                     name: "wordPolicy",
-                    shape: ShapeId(180),
+                    shape: ShapeId(181),
                     in_uri: false,
                 },
                 Member {
                     name: "sensitiveInformationPolicy",
-                    shape: ShapeId(163),
+                    shape: ShapeId(164),
                     in_uri: false,
                 },
                 Member {
                     name: "contextualGroundingPolicy",
-                    shape: ShapeId(132),
+                    shape: ShapeId(133),
                     in_uri: false,
                 },
                 Member {
                     name: "automatedReasoningPolicy",
-                    shape: ShapeId(97),
+                    shape: ShapeId(98),
                     in_uri: false,
                 },
                 Member {
                     name: "invocationMetrics",
-                    shape: ShapeId(148),
+                    shape: ShapeId(149),
                     in_uri: false,
                 },
                 Member {
@@ -1607,30 +1621,30 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAssessmentList",
         kind: Kind::List {
-            member: ShapeId(82),
+            member: ShapeId(83),
         },
         min: None,
     },
     Shape {
         name: "GuardrailAssessmentListMap",
         kind: Kind::Map {
-            key: ShapeId(246),
-            value: ShapeId(83),
+            key: ShapeId(248),
+            value: ShapeId(84),
         },
         min: None,
     },
     Shape {
         name: "GuardrailAssessmentMap",
         kind: Kind::Map {
-            key: ShapeId(246),
-            value: ShapeId(82),
+            key: ShapeId(248),
+            value: ShapeId(83),
         },
         min: None,
     },
     Shape {
         name: "GuardrailAutomatedReasoningDifferenceScenarioList",
         kind: Kind::List {
-            member: ShapeId(103),
+            member: ShapeId(104),
         },
         min: None,
     },
@@ -1641,37 +1655,37 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "valid",
-                    shape: ShapeId(115),
+                    shape: ShapeId(116),
                     in_uri: false,
                 },
                 Member {
                     name: "invalid",
-                    shape: ShapeId(92),
+                    shape: ShapeId(93),
                     in_uri: false,
                 },
                 Member {
                     name: "satisfiable",
-                    shape: ShapeId(102),
+                    shape: ShapeId(103),
                     in_uri: false,
                 },
                 Member {
                     name: "impossible",
-                    shape: ShapeId(89),
+                    shape: ShapeId(90),
                     in_uri: false,
                 },
                 Member {
                     name: "translationAmbiguous",
-                    shape: ShapeId(110),
+                    shape: ShapeId(111),
                     in_uri: false,
                 },
                 Member {
                     name: "tooComplex",
-                    shape: ShapeId(108),
+                    shape: ShapeId(109),
                     in_uri: false,
                 },
                 Member {
                     name: "noTranslations",
-                    shape: ShapeId(95),
+                    shape: ShapeId(96),
                     in_uri: false,
                 },
             ],
@@ -1691,7 +1705,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningFindingList",
         kind: Kind::List {
-            member: ShapeId(87),
+            member: ShapeId(88),
         },
         min: None,
     },
@@ -1702,17 +1716,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "translation",
-                    shape: ShapeId(109),
+                    shape: ShapeId(110),
                     in_uri: false,
                 },
                 Member {
                     name: "contradictingRules",
-                    shape: ShapeId(101),
+                    shape: ShapeId(102),
                     in_uri: false,
                 },
                 Member {
                     name: "logicWarning",
-                    shape: ShapeId(93),
+                    shape: ShapeId(94),
                     in_uri: false,
                 },
             ],
@@ -1727,7 +1741,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(107),
+                shape: ShapeId(108),
                 in_uri: false,
             }],
             names: &["text"],
@@ -1738,7 +1752,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningInputTextReferenceList",
         kind: Kind::List {
-            member: ShapeId(90),
+            member: ShapeId(91),
         },
         min: None,
     },
@@ -1749,17 +1763,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "translation",
-                    shape: ShapeId(109),
+                    shape: ShapeId(110),
                     in_uri: false,
                 },
                 Member {
                     name: "contradictingRules",
-                    shape: ShapeId(101),
+                    shape: ShapeId(102),
                     in_uri: false,
                 },
                 Member {
                     name: "logicWarning",
-                    shape: ShapeId(93),
+                    shape: ShapeId(94),
                     in_uri: false,
                 },
             ],
@@ -1775,17 +1789,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "type",
-                    shape: ShapeId(94),
+                    shape: ShapeId(95),
                     in_uri: false,
                 },
                 Member {
                     name: "premises",
-                    shape: ShapeId(105),
+                    shape: ShapeId(106),
                     in_uri: false,
                 },
                 Member {
                     name: "claims",
-                    shape: ShapeId(105),
+                    shape: ShapeId(106),
                     in_uri: false,
                 },
             ],
@@ -1820,7 +1834,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "findings",
-                shape: ShapeId(88),
+                shape: ShapeId(89),
                 in_uri: false,
             }],
             names: &["findings"],
@@ -1850,7 +1864,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "policyVersionArn",
-                    shape: ShapeId(99),
+                    shape: ShapeId(100),
                     in_uri: false,
                 },
             ],
@@ -1862,7 +1876,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningRuleList",
         kind: Kind::List {
-            member: ShapeId(100),
+            member: ShapeId(101),
         },
         min: None,
     },
@@ -1873,22 +1887,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "translation",
-                    shape: ShapeId(109),
+                    shape: ShapeId(110),
                     in_uri: false,
                 },
                 Member {
                     name: "claimsTrueScenario",
-                    shape: ShapeId(103),
+                    shape: ShapeId(104),
                     in_uri: false,
                 },
                 Member {
                     name: "claimsFalseScenario",
-                    shape: ShapeId(103),
+                    shape: ShapeId(104),
                     in_uri: false,
                 },
                 Member {
                     name: "logicWarning",
-                    shape: ShapeId(93),
+                    shape: ShapeId(94),
                     in_uri: false,
                 },
             ],
@@ -1908,7 +1922,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "statements",
-                shape: ShapeId(105),
+                shape: ShapeId(106),
                 in_uri: false,
             }],
             names: &["statements"],
@@ -1923,12 +1937,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "logic",
-                    shape: ShapeId(106),
+                    shape: ShapeId(107),
                     in_uri: false,
                 },
                 Member {
                     name: "naturalLanguage",
-                    shape: ShapeId(107),
+                    shape: ShapeId(108),
                     in_uri: false,
                 },
             ],
@@ -1940,7 +1954,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningStatementList",
         kind: Kind::List {
-            member: ShapeId(104),
+            member: ShapeId(105),
         },
         min: None,
     },
@@ -1971,27 +1985,27 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "premises",
-                    shape: ShapeId(105),
+                    shape: ShapeId(106),
                     in_uri: false,
                 },
                 Member {
                     name: "claims",
-                    shape: ShapeId(105),
+                    shape: ShapeId(106),
                     in_uri: false,
                 },
                 Member {
                     name: "untranslatedPremises",
-                    shape: ShapeId(91),
+                    shape: ShapeId(92),
                     in_uri: false,
                 },
                 Member {
                     name: "untranslatedClaims",
-                    shape: ShapeId(91),
+                    shape: ShapeId(92),
                     in_uri: false,
                 },
                 Member {
                     name: "confidence",
-                    shape: ShapeId(111),
+                    shape: ShapeId(112),
                     in_uri: false,
                 },
             ],
@@ -2013,12 +2027,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "options",
-                    shape: ShapeId(114),
+                    shape: ShapeId(115),
                     in_uri: false,
                 },
                 Member {
                     name: "differenceScenarios",
-                    shape: ShapeId(86),
+                    shape: ShapeId(87),
                     in_uri: false,
                 },
             ],
@@ -2035,7 +2049,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningTranslationList",
         kind: Kind::List {
-            member: ShapeId(109),
+            member: ShapeId(110),
         },
         min: None,
     },
@@ -2045,7 +2059,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "translations",
-                shape: ShapeId(112),
+                shape: ShapeId(113),
                 in_uri: false,
             }],
             names: &["translations"],
@@ -2056,7 +2070,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailAutomatedReasoningTranslationOptionList",
         kind: Kind::List {
-            member: ShapeId(113),
+            member: ShapeId(114),
         },
         min: None,
     },
@@ -2067,22 +2081,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "translation",
-                    shape: ShapeId(109),
+                    shape: ShapeId(110),
                     in_uri: false,
                 },
                 Member {
                     name: "claimsTrueScenario",
-                    shape: ShapeId(103),
+                    shape: ShapeId(104),
                     in_uri: false,
                 },
                 Member {
                     name: "supportingRules",
-                    shape: ShapeId(101),
+                    shape: ShapeId(102),
                     in_uri: false,
                 },
                 Member {
                     name: "logicWarning",
-                    shape: ShapeId(93),
+                    shape: ShapeId(94),
                     in_uri: false,
                 },
             ],
@@ -2103,17 +2117,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrailIdentifier",
-                    shape: ShapeId(146),
+                    shape: ShapeId(147),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailVersion",
-                    shape: ShapeId(178),
+                    shape: ShapeId(179),
                     in_uri: false,
                 },
                 Member {
                     name: "trace",
-                    shape: ShapeId(175),
+                    shape: ShapeId(176),
                     in_uri: false,
                 },
             ],
@@ -2129,22 +2143,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "type",
-                    shape: ShapeId(121),
+                    shape: ShapeId(122),
                     in_uri: false,
                 },
                 Member {
                     name: "confidence",
-                    shape: ShapeId(118),
+                    shape: ShapeId(119),
                     in_uri: false,
                 },
                 Member {
                     name: "filterStrength",
-                    shape: ShapeId(120),
+                    shape: ShapeId(121),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(122),
+                    shape: ShapeId(123),
                     in_uri: false,
                 },
                 Member {
@@ -2166,7 +2180,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailContentFilterList",
         kind: Kind::List {
-            member: ShapeId(117),
+            member: ShapeId(118),
         },
         min: None,
     },
@@ -2191,7 +2205,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "filters",
-                shape: ShapeId(119),
+                shape: ShapeId(120),
                 in_uri: false,
             }],
             names: &["filters"],
@@ -2216,22 +2230,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "type",
-                    shape: ShapeId(129),
+                    shape: ShapeId(130),
                     in_uri: false,
                 },
                 Member {
                     name: "threshold",
-                    shape: ShapeId(128),
+                    shape: ShapeId(129),
                     in_uri: false,
                 },
                 Member {
                     name: "score",
-                    shape: ShapeId(127),
+                    shape: ShapeId(128),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(131),
+                    shape: ShapeId(132),
                     in_uri: false,
                 },
                 Member {
@@ -2263,7 +2277,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailContextualGroundingFilters",
         kind: Kind::List {
-            member: ShapeId(126),
+            member: ShapeId(127),
         },
         min: None,
     },
@@ -2278,7 +2292,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "filters",
-                shape: ShapeId(130),
+                shape: ShapeId(131),
                 in_uri: false,
             }],
             names: &["filters"],
@@ -2298,12 +2312,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(141),
+                    shape: ShapeId(142),
                     in_uri: false,
                 },
                 Member {
                     name: "image",
-                    shape: ShapeId(137),
+                    shape: ShapeId(138),
                     in_uri: false,
                 },
             ],
@@ -2320,7 +2334,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailConverseContentQualifierList",
         kind: Kind::List {
-            member: ShapeId(135),
+            member: ShapeId(136),
         },
         min: None,
     },
@@ -2331,12 +2345,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "format",
-                    shape: ShapeId(138),
+                    shape: ShapeId(139),
                     in_uri: false,
                 },
                 Member {
                     name: "source",
-                    shape: ShapeId(139),
+                    shape: ShapeId(140),
                     in_uri: false,
                 },
             ],
@@ -2356,7 +2370,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "bytes",
-                shape: ShapeId(140),
+                shape: ShapeId(141),
                 in_uri: false,
             }],
             names: &["bytes"],
@@ -2376,12 +2390,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "qualifiers",
-                    shape: ShapeId(136),
+                    shape: ShapeId(137),
                     in_uri: false,
                 },
             ],
@@ -2397,12 +2411,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "textCharacters",
-                    shape: ShapeId(168),
+                    shape: ShapeId(169),
                     in_uri: false,
                 },
                 Member {
                     name: "images",
-                    shape: ShapeId(147),
+                    shape: ShapeId(148),
                     in_uri: false,
                 },
             ],
@@ -2418,12 +2432,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "match",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(179),
+                    shape: ShapeId(180),
                     in_uri: false,
                 },
                 Member {
@@ -2440,7 +2454,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailCustomWordList",
         kind: Kind::List {
-            member: ShapeId(143),
+            member: ShapeId(144),
         },
         min: None,
     },
@@ -2461,12 +2475,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guarded",
-                    shape: ShapeId(188),
+                    shape: ShapeId(189),
                     in_uri: false,
                 },
                 Member {
                     name: "total",
-                    shape: ShapeId(189),
+                    shape: ShapeId(190),
                     in_uri: false,
                 },
             ],
@@ -2482,17 +2496,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrailProcessingLatency",
-                    shape: ShapeId(159),
+                    shape: ShapeId(160),
                     in_uri: false,
                 },
                 Member {
                     name: "usage",
-                    shape: ShapeId(177),
+                    shape: ShapeId(178),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailCoverage",
-                    shape: ShapeId(142),
+                    shape: ShapeId(143),
                     in_uri: false,
                 },
             ],
@@ -2508,17 +2522,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "match",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(151),
+                    shape: ShapeId(152),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(179),
+                    shape: ShapeId(180),
                     in_uri: false,
                 },
                 Member {
@@ -2535,7 +2549,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailManagedWordList",
         kind: Kind::List {
-            member: ShapeId(149),
+            member: ShapeId(150),
         },
         min: None,
     },
@@ -2552,7 +2566,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailOriginList",
         kind: Kind::List {
-            member: ShapeId(152),
+            member: ShapeId(153),
         },
         min: None,
     },
@@ -2573,17 +2587,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "match",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(158),
+                    shape: ShapeId(159),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(162),
+                    shape: ShapeId(163),
                     in_uri: false,
                 },
                 Member {
@@ -2600,7 +2614,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailPiiEntityFilterList",
         kind: Kind::List {
-            member: ShapeId(156),
+            member: ShapeId(157),
         },
         min: None,
     },
@@ -2621,22 +2635,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "name",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "match",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "regex",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(162),
+                    shape: ShapeId(163),
                     in_uri: false,
                 },
                 Member {
@@ -2653,7 +2667,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailRegexFilterList",
         kind: Kind::List {
-            member: ShapeId(160),
+            member: ShapeId(161),
         },
         min: None,
     },
@@ -2669,12 +2683,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "piiEntities",
-                    shape: ShapeId(157),
+                    shape: ShapeId(158),
                     in_uri: false,
                 },
                 Member {
                     name: "regexes",
-                    shape: ShapeId(161),
+                    shape: ShapeId(162),
                     in_uri: false,
                 },
             ],
@@ -2700,22 +2714,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guardrailIdentifier",
-                    shape: ShapeId(146),
+                    shape: ShapeId(147),
                     in_uri: false,
                 },
                 Member {
                     name: "guardrailVersion",
-                    shape: ShapeId(178),
+                    shape: ShapeId(179),
                     in_uri: false,
                 },
                 Member {
                     name: "trace",
-                    shape: ShapeId(175),
+                    shape: ShapeId(176),
                     in_uri: false,
                 },
                 Member {
                     name: "streamProcessingMode",
-                    shape: ShapeId(167),
+                    shape: ShapeId(168),
                     in_uri: false,
                 },
             ],
@@ -2741,12 +2755,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "guarded",
-                    shape: ShapeId(250),
+                    shape: ShapeId(252),
                     in_uri: false,
                 },
                 Member {
                     name: "total",
-                    shape: ShapeId(251),
+                    shape: ShapeId(253),
                     in_uri: false,
                 },
             ],
@@ -2762,17 +2776,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "name",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(174),
+                    shape: ShapeId(175),
                     in_uri: false,
                 },
                 Member {
                     name: "action",
-                    shape: ShapeId(171),
+                    shape: ShapeId(172),
                     in_uri: false,
                 },
                 Member {
@@ -2789,7 +2803,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "GuardrailTopicList",
         kind: Kind::List {
-            member: ShapeId(169),
+            member: ShapeId(170),
         },
         min: None,
     },
@@ -2804,7 +2818,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "topics",
-                shape: ShapeId(170),
+                shape: ShapeId(171),
                 in_uri: false,
             }],
             names: &["topics"],
@@ -2834,22 +2848,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "modelOutput",
-                    shape: ShapeId(207),
+                    shape: ShapeId(208),
                     in_uri: false,
                 },
                 Member {
                     name: "inputAssessment",
-                    shape: ShapeId(85),
+                    shape: ShapeId(86),
                     in_uri: false,
                 },
                 Member {
                     name: "outputAssessments",
-                    shape: ShapeId(84),
+                    shape: ShapeId(85),
                     in_uri: false,
                 },
                 Member {
                     name: "actionReason",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -2870,47 +2884,47 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "topicPolicyUnits",
-                    shape: ShapeId(173),
+                    shape: ShapeId(174),
                     in_uri: false,
                 },
                 Member {
                     name: "contentPolicyUnits",
-                    shape: ShapeId(125),
+                    shape: ShapeId(126),
                     in_uri: false,
                 },
                 Member {
                     name: "wordPolicyUnits",
-                    shape: ShapeId(181),
+                    shape: ShapeId(182),
                     in_uri: false,
                 },
                 Member {
                     name: "sensitiveInformationPolicyUnits",
-                    shape: ShapeId(165),
+                    shape: ShapeId(166),
                     in_uri: false,
                 },
                 Member {
                     name: "sensitiveInformationPolicyFreeUnits",
-                    shape: ShapeId(164),
+                    shape: ShapeId(165),
                     in_uri: false,
                 },
                 Member {
                     name: "contextualGroundingPolicyUnits",
-                    shape: ShapeId(133),
+                    shape: ShapeId(134),
                     in_uri: false,
                 },
                 Member {
                     name: "contentPolicyImageUnits",
-                    shape: ShapeId(124),
+                    shape: ShapeId(125),
                     in_uri: false,
                 },
                 Member {
                     name: "automatedReasoningPolicyUnits",
-                    shape: ShapeId(98),
+                    shape: ShapeId(99),
                     in_uri: false,
                 },
                 Member {
                     name: "automatedReasoningPolicies",
-                    shape: ShapeId(96),
+                    shape: ShapeId(97),
                     in_uri: false,
                 },
             ],
@@ -2953,12 +2967,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "customWords",
-                    shape: ShapeId(144),
+                    shape: ShapeId(145),
                     in_uri: false,
                 },
                 Member {
                     name: "managedWordLists",
-                    shape: ShapeId(150),
+                    shape: ShapeId(151),
                     in_uri: false,
                 },
             ],
@@ -2979,17 +2993,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "format",
-                    shape: ShapeId(185),
-                    in_uri: false,
-                },
-                Member {
-                    name: "source",
                     shape: ShapeId(186),
                     in_uri: false,
                 },
                 Member {
+                    name: "source",
+                    shape: ShapeId(187),
+                    in_uri: false,
+                },
+                Member {
                     name: "error",
-                    shape: ShapeId(79),
+                    shape: ShapeId(80),
                     in_uri: false,
                 },
             ],
@@ -3005,12 +3019,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "source",
-                    shape: ShapeId(186),
+                    shape: ShapeId(187),
                     in_uri: false,
                 },
                 Member {
                     name: "error",
-                    shape: ShapeId(79),
+                    shape: ShapeId(80),
                     in_uri: false,
                 },
             ],
@@ -3025,7 +3039,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "format",
-                shape: ShapeId(185),
+                shape: ShapeId(186),
                 in_uri: false,
             }],
             names: &["format"],
@@ -3045,12 +3059,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "bytes",
-                    shape: ShapeId(187),
+                    shape: ShapeId(188),
                     in_uri: false,
                 },
                 Member {
                     name: "s3Location",
-                    shape: ShapeId(231),
+                    shape: ShapeId(232),
                     in_uri: false,
                 },
             ],
@@ -3081,22 +3095,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "maxTokens",
-                    shape: ShapeId(191),
+                    shape: ShapeId(192),
                     in_uri: false,
                 },
                 Member {
                     name: "temperature",
-                    shape: ShapeId(193),
-                    in_uri: false,
-                },
-                Member {
-                    name: "topP",
                     shape: ShapeId(194),
                     in_uri: false,
                 },
                 Member {
+                    name: "topP",
+                    shape: ShapeId(195),
+                    in_uri: false,
+                },
+                Member {
                     name: "stopSequences",
-                    shape: ShapeId(192),
+                    shape: ShapeId(193),
                     in_uri: false,
                 },
             ],
@@ -3113,7 +3127,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "InferenceConfigurationStopSequencesList",
         kind: Kind::List {
-            member: ShapeId(211),
+            member: ShapeId(212),
         },
         min: None,
     },
@@ -3138,7 +3152,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3172,17 +3186,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "schema",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "name",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "description",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -3203,12 +3217,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "role",
-                    shape: ShapeId(38),
+                    shape: ShapeId(39),
                     in_uri: false,
                 },
                 Member {
                     name: "content",
-                    shape: ShapeId(37),
+                    shape: ShapeId(38),
                     in_uri: false,
                 },
             ],
@@ -3223,7 +3237,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "role",
-                shape: ShapeId(38),
+                shape: ShapeId(39),
                 in_uri: false,
             }],
             names: &["role"],
@@ -3238,12 +3252,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "stopReason",
-                    shape: ShapeId(245),
+                    shape: ShapeId(247),
                     in_uri: false,
                 },
                 Member {
                     name: "additionalModelResponseFields",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
             ],
@@ -3255,7 +3269,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "Messages",
         kind: Kind::List {
-            member: ShapeId(201),
+            member: ShapeId(202),
         },
         min: None,
     },
@@ -3266,17 +3280,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "message",
-                    shape: ShapeId(210),
+                    shape: ShapeId(211),
                     in_uri: false,
                 },
                 Member {
                     name: "originalStatusCode",
-                    shape: ShapeId(244),
+                    shape: ShapeId(246),
                     in_uri: false,
                 },
                 Member {
                     name: "resourceName",
-                    shape: ShapeId(210),
+                    shape: ShapeId(211),
                     in_uri: false,
                 },
             ],
@@ -3291,7 +3305,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3302,7 +3316,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ModelOutputs",
         kind: Kind::List {
-            member: ShapeId(154),
+            member: ShapeId(155),
         },
         min: None,
     },
@@ -3313,17 +3327,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "message",
-                    shape: ShapeId(210),
+                    shape: ShapeId(211),
                     in_uri: false,
                 },
                 Member {
                     name: "originalStatusCode",
-                    shape: ShapeId(244),
+                    shape: ShapeId(246),
                     in_uri: false,
                 },
                 Member {
                     name: "originalMessage",
-                    shape: ShapeId(210),
+                    shape: ShapeId(211),
                     in_uri: false,
                 },
             ],
@@ -3338,7 +3352,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3372,12 +3386,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "textFormat",
-                    shape: ShapeId(215),
+                    shape: ShapeId(216),
                     in_uri: false,
                 },
                 Member {
                     name: "effort",
-                    shape: ShapeId(214),
+                    shape: ShapeId(215),
                     in_uri: false,
                 },
             ],
@@ -3398,12 +3412,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "type",
-                    shape: ShapeId(217),
+                    shape: ShapeId(218),
                     in_uri: false,
                 },
                 Member {
                     name: "structure",
-                    shape: ShapeId(216),
+                    shape: ShapeId(217),
                     in_uri: false,
                 },
             ],
@@ -3418,7 +3432,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "jsonSchema",
-                shape: ShapeId(199),
+                shape: ShapeId(200),
                 in_uri: false,
             }],
             names: &["jsonSchema"],
@@ -3442,7 +3456,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "latency",
-                shape: ShapeId(218),
+                shape: ShapeId(219),
                 in_uri: false,
             }],
             names: &["latency"],
@@ -3465,7 +3479,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "invokedModelId",
-                shape: ShapeId(198),
+                shape: ShapeId(199),
                 in_uri: false,
             }],
             names: &["invokedModelId"],
@@ -3476,8 +3490,8 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "PromptVariableMap",
         kind: Kind::Map {
-            key: ShapeId(246),
-            value: ShapeId(223),
+            key: ShapeId(248),
+            value: ShapeId(224),
         },
         min: None,
     },
@@ -3487,7 +3501,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -3502,7 +3516,7 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "reasoningText",
-                    shape: ShapeId(226),
+                    shape: ShapeId(227),
                     in_uri: false,
                 },
                 Member {
@@ -3523,7 +3537,7 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
@@ -3533,7 +3547,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "signature",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -3549,12 +3563,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "signature",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -3566,8 +3580,8 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "RequestMetadata",
         kind: Kind::Map {
-            key: ShapeId(228),
-            value: ShapeId(229),
+            key: ShapeId(229),
+            value: ShapeId(230),
         },
         min: None,
     },
@@ -3591,7 +3605,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3606,7 +3620,7 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "uri",
-                    shape: ShapeId(232),
+                    shape: ShapeId(233),
                     in_uri: false,
                 },
                 Member {
@@ -3636,17 +3650,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "source",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "title",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "content",
-                    shape: ShapeId(235),
+                    shape: ShapeId(236),
                     in_uri: false,
                 },
                 Member {
@@ -3666,7 +3680,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "text",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["text"],
@@ -3677,7 +3691,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "SearchResultContentBlocks",
         kind: Kind::List {
-            member: ShapeId(234),
+            member: ShapeId(235),
         },
         min: None,
     },
@@ -3688,17 +3702,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "searchResultIndex",
-                    shape: ShapeId(238),
-                    in_uri: false,
-                },
-                Member {
-                    name: "start",
                     shape: ShapeId(239),
                     in_uri: false,
                 },
                 Member {
+                    name: "start",
+                    shape: ShapeId(240),
+                    in_uri: false,
+                },
+                Member {
                     name: "end",
-                    shape: ShapeId(237),
+                    shape: ShapeId(238),
                     in_uri: false,
                 },
             ],
@@ -3723,12 +3737,26 @@ pub static SHAPES: [Shape; 290] = [
         min: Some(Min::Value(0, "fastconverse::min::value::0")),
     },
     Shape {
+        name: "ServiceQuotaExceededException",
+        kind: Kind::Structure(&Structure {
+            flavor: Flavor::Error,
+            members: &[Member {
+                name: "message",
+                shape: ShapeId(211),
+                in_uri: false,
+            }],
+            names: &["message"],
+            required: &[],
+        }),
+        min: None,
+    },
+    Shape {
         name: "ServiceTier",
         kind: Kind::Structure(&Structure {
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "type",
-                shape: ShapeId(241),
+                shape: ShapeId(243),
                 in_uri: false,
             }],
             names: &["type"],
@@ -3747,7 +3775,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3761,7 +3789,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "name",
-                shape: ShapeId(265),
+                shape: ShapeId(267),
                 in_uri: false,
             }],
             names: &["name"],
@@ -3791,12 +3819,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(211),
+                    shape: ShapeId(212),
                     in_uri: false,
                 },
                 Member {
                     name: "guardContent",
-                    shape: ShapeId(134),
+                    shape: ShapeId(135),
                     in_uri: false,
                 },
                 Member {
@@ -3813,7 +3841,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "SystemContentBlocks",
         kind: Kind::List {
-            member: ShapeId(247),
+            member: ShapeId(249),
         },
         min: None,
     },
@@ -3823,7 +3851,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "name",
-                shape: ShapeId(265),
+                shape: ShapeId(267),
                 in_uri: false,
             }],
             names: &["name"],
@@ -3847,7 +3875,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -3862,27 +3890,27 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "inputTokens",
-                    shape: ShapeId(256),
-                    in_uri: false,
-                },
-                Member {
-                    name: "outputTokens",
-                    shape: ShapeId(257),
-                    in_uri: false,
-                },
-                Member {
-                    name: "totalTokens",
                     shape: ShapeId(258),
                     in_uri: false,
                 },
                 Member {
+                    name: "outputTokens",
+                    shape: ShapeId(259),
+                    in_uri: false,
+                },
+                Member {
+                    name: "totalTokens",
+                    shape: ShapeId(260),
+                    in_uri: false,
+                },
+                Member {
                     name: "cacheReadInputTokens",
-                    shape: ShapeId(254),
+                    shape: ShapeId(256),
                     in_uri: false,
                 },
                 Member {
                     name: "cacheWriteInputTokens",
-                    shape: ShapeId(255),
+                    shape: ShapeId(257),
                     in_uri: false,
                 },
                 Member {
@@ -3935,12 +3963,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolSpec",
-                    shape: ShapeId(278),
+                    shape: ShapeId(280),
                     in_uri: false,
                 },
                 Member {
                     name: "systemTool",
-                    shape: ShapeId(249),
+                    shape: ShapeId(251),
                     in_uri: false,
                 },
                 Member {
@@ -3960,7 +3988,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "tool",
-                shape: ShapeId(266),
+                shape: ShapeId(268),
                 in_uri: false,
             }],
             names: &["tool"],
@@ -3985,7 +4013,7 @@ pub static SHAPES: [Shape; 290] = [
                 },
                 Member {
                     name: "tool",
-                    shape: ShapeId(243),
+                    shape: ShapeId(245),
                     in_uri: false,
                 },
             ],
@@ -4001,12 +4029,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "tools",
-                    shape: ShapeId(263),
+                    shape: ShapeId(265),
                     in_uri: false,
                 },
                 Member {
                     name: "toolChoice",
-                    shape: ShapeId(261),
+                    shape: ShapeId(263),
                     in_uri: false,
                 },
             ],
@@ -4018,7 +4046,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolConfigurationToolsList",
         kind: Kind::List {
-            member: ShapeId(259),
+            member: ShapeId(261),
         },
         min: Some(Min::Items(1, "fastconverse::min::items::1")),
     },
@@ -4028,7 +4056,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Union,
             members: &[Member {
                 name: "json",
-                shape: ShapeId(59),
+                shape: ShapeId(60),
                 in_uri: false,
             }],
             names: &["json"],
@@ -4052,17 +4080,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "type",
-                    shape: ShapeId(269),
+                    shape: ShapeId(271),
                     in_uri: false,
                 },
                 Member {
                     name: "name",
-                    shape: ShapeId(267),
+                    shape: ShapeId(269),
                     in_uri: false,
                 },
                 Member {
                     name: "serverName",
-                    shape: ShapeId(268),
+                    shape: ShapeId(270),
                     in_uri: false,
                 },
             ],
@@ -4104,7 +4132,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "tool",
-                shape: ShapeId(266),
+                shape: ShapeId(268),
                 in_uri: false,
             }],
             names: &["tool"],
@@ -4119,22 +4147,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolUseId",
-                    shape: ShapeId(282),
+                    shape: ShapeId(284),
                     in_uri: false,
                 },
                 Member {
                     name: "content",
-                    shape: ShapeId(276),
+                    shape: ShapeId(278),
                     in_uri: false,
                 },
                 Member {
                     name: "status",
-                    shape: ShapeId(277),
+                    shape: ShapeId(279),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -4150,12 +4178,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "text",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "json",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
             ],
@@ -4171,17 +4199,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolUseId",
-                    shape: ShapeId(282),
+                    shape: ShapeId(284),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "status",
-                    shape: ShapeId(277),
+                    shape: ShapeId(279),
                     in_uri: false,
                 },
             ],
@@ -4193,7 +4221,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolResultBlocksDelta",
         kind: Kind::List {
-            member: ShapeId(272),
+            member: ShapeId(274),
         },
         min: None,
     },
@@ -4204,32 +4232,32 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "json",
-                    shape: ShapeId(59),
-                    in_uri: false,
-                },
-                Member {
-                    name: "text",
-                    shape: ShapeId(246),
-                    in_uri: false,
-                },
-                Member {
-                    name: "image",
-                    shape: ShapeId(182),
-                    in_uri: false,
-                },
-                Member {
-                    name: "document",
                     shape: ShapeId(60),
                     in_uri: false,
                 },
                 Member {
+                    name: "text",
+                    shape: ShapeId(248),
+                    in_uri: false,
+                },
+                Member {
+                    name: "image",
+                    shape: ShapeId(183),
+                    in_uri: false,
+                },
+                Member {
+                    name: "document",
+                    shape: ShapeId(61),
+                    in_uri: false,
+                },
+                Member {
                     name: "video",
-                    shape: ShapeId(285),
+                    shape: ShapeId(287),
                     in_uri: false,
                 },
                 Member {
                     name: "searchResult",
-                    shape: ShapeId(233),
+                    shape: ShapeId(234),
                     in_uri: false,
                 },
             ],
@@ -4241,7 +4269,7 @@ pub static SHAPES: [Shape; 290] = [
     Shape {
         name: "ToolResultContentBlocks",
         kind: Kind::List {
-            member: ShapeId(275),
+            member: ShapeId(277),
         },
         min: None,
     },
@@ -4257,17 +4285,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "name",
-                    shape: ShapeId(265),
+                    shape: ShapeId(267),
                     in_uri: false,
                 },
                 Member {
                     name: "description",
-                    shape: ShapeId(211),
+                    shape: ShapeId(212),
                     in_uri: false,
                 },
                 Member {
                     name: "inputSchema",
-                    shape: ShapeId(264),
+                    shape: ShapeId(266),
                     in_uri: false,
                 },
                 Member {
@@ -4288,22 +4316,22 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolUseId",
-                    shape: ShapeId(282),
+                    shape: ShapeId(284),
                     in_uri: false,
                 },
                 Member {
                     name: "name",
-                    shape: ShapeId(265),
+                    shape: ShapeId(267),
                     in_uri: false,
                 },
                 Member {
                     name: "input",
-                    shape: ShapeId(59),
+                    shape: ShapeId(60),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(283),
+                    shape: ShapeId(285),
                     in_uri: false,
                 },
             ],
@@ -4318,7 +4346,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Plain,
             members: &[Member {
                 name: "input",
-                shape: ShapeId(246),
+                shape: ShapeId(248),
                 in_uri: false,
             }],
             names: &["input"],
@@ -4333,17 +4361,17 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "toolUseId",
-                    shape: ShapeId(282),
+                    shape: ShapeId(284),
                     in_uri: false,
                 },
                 Member {
                     name: "name",
-                    shape: ShapeId(265),
+                    shape: ShapeId(267),
                     in_uri: false,
                 },
                 Member {
                     name: "type",
-                    shape: ShapeId(283),
+                    shape: ShapeId(285),
                     in_uri: false,
                 },
             ],
@@ -4372,7 +4400,7 @@ pub static SHAPES: [Shape; 290] = [
             flavor: Flavor::Error,
             members: &[Member {
                 name: "message",
-                shape: ShapeId(210),
+                shape: ShapeId(211),
                 in_uri: false,
             }],
             names: &["message"],
@@ -4387,12 +4415,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "format",
-                    shape: ShapeId(286),
+                    shape: ShapeId(288),
                     in_uri: false,
                 },
                 Member {
                     name: "source",
-                    shape: ShapeId(287),
+                    shape: ShapeId(289),
                     in_uri: false,
                 },
             ],
@@ -4413,12 +4441,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "bytes",
-                    shape: ShapeId(288),
+                    shape: ShapeId(290),
                     in_uri: false,
                 },
                 Member {
                     name: "s3Location",
-                    shape: ShapeId(231),
+                    shape: ShapeId(232),
                     in_uri: false,
                 },
             ],
@@ -4439,12 +4467,12 @@ pub static SHAPES: [Shape; 290] = [
             members: &[
                 Member {
                     name: "url",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
                 Member {
                     name: "domain",
-                    shape: ShapeId(246),
+                    shape: ShapeId(248),
                     in_uri: false,
                 },
             ],
@@ -4517,523 +4545,527 @@ pub const CITATIONS_CONFIG: ShapeId = ShapeId(28);
 pub const CITATIONS_CONTENT_BLOCK: ShapeId = ShapeId(29);
 /// `CitationsDelta`.
 pub const CITATIONS_DELTA: ShapeId = ShapeId(30);
+/// `ConflictException`.
+pub const CONFLICT_EXCEPTION: ShapeId = ShapeId(31);
 /// `ContentBlock`.
-pub const CONTENT_BLOCK: ShapeId = ShapeId(31);
+pub const CONTENT_BLOCK: ShapeId = ShapeId(32);
 /// `ContentBlockDelta`.
-pub const CONTENT_BLOCK_DELTA: ShapeId = ShapeId(32);
+pub const CONTENT_BLOCK_DELTA: ShapeId = ShapeId(33);
 /// `ContentBlockDeltaEvent`.
-pub const CONTENT_BLOCK_DELTA_EVENT: ShapeId = ShapeId(33);
+pub const CONTENT_BLOCK_DELTA_EVENT: ShapeId = ShapeId(34);
 /// `ContentBlockStart`.
-pub const CONTENT_BLOCK_START: ShapeId = ShapeId(34);
+pub const CONTENT_BLOCK_START: ShapeId = ShapeId(35);
 /// `ContentBlockStartEvent`.
-pub const CONTENT_BLOCK_START_EVENT: ShapeId = ShapeId(35);
+pub const CONTENT_BLOCK_START_EVENT: ShapeId = ShapeId(36);
 /// `ContentBlockStopEvent`.
-pub const CONTENT_BLOCK_STOP_EVENT: ShapeId = ShapeId(36);
+pub const CONTENT_BLOCK_STOP_EVENT: ShapeId = ShapeId(37);
 /// `ContentBlocks`.
-pub const CONTENT_BLOCKS: ShapeId = ShapeId(37);
+pub const CONTENT_BLOCKS: ShapeId = ShapeId(38);
 /// `ConversationRole`.
-pub const CONVERSATION_ROLE: ShapeId = ShapeId(38);
+pub const CONVERSATION_ROLE: ShapeId = ShapeId(39);
 /// `ConversationalModelId`.
-pub const CONVERSATIONAL_MODEL_ID: ShapeId = ShapeId(39);
+pub const CONVERSATIONAL_MODEL_ID: ShapeId = ShapeId(40);
 /// `ConverseMetrics`.
-pub const CONVERSE_METRICS: ShapeId = ShapeId(40);
+pub const CONVERSE_METRICS: ShapeId = ShapeId(41);
 /// `ConverseOutput`.
-pub const CONVERSE_OUTPUT: ShapeId = ShapeId(41);
+pub const CONVERSE_OUTPUT: ShapeId = ShapeId(42);
 /// `ConverseRequest`.
-pub const CONVERSE_REQUEST: ShapeId = ShapeId(42);
+pub const CONVERSE_REQUEST: ShapeId = ShapeId(43);
 /// `ConverseRequestAdditionalModelResponseFieldPathsList`.
-pub const CONVERSE_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST: ShapeId = ShapeId(43);
+pub const CONVERSE_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST: ShapeId = ShapeId(44);
 /// `ConverseRequestAdditionalModelResponseFieldPathsListMemberString`.
 pub const CONVERSE_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST_MEMBER_STRING: ShapeId =
-    ShapeId(44);
+    ShapeId(45);
 /// `ConverseResponse`.
-pub const CONVERSE_RESPONSE: ShapeId = ShapeId(45);
+pub const CONVERSE_RESPONSE: ShapeId = ShapeId(46);
 /// `ConverseStreamMetadataEvent`.
-pub const CONVERSE_STREAM_METADATA_EVENT: ShapeId = ShapeId(46);
+pub const CONVERSE_STREAM_METADATA_EVENT: ShapeId = ShapeId(47);
 /// `ConverseStreamMetrics`.
-pub const CONVERSE_STREAM_METRICS: ShapeId = ShapeId(47);
+pub const CONVERSE_STREAM_METRICS: ShapeId = ShapeId(48);
 /// `ConverseStreamOutput`.
-pub const CONVERSE_STREAM_OUTPUT: ShapeId = ShapeId(48);
+pub const CONVERSE_STREAM_OUTPUT: ShapeId = ShapeId(49);
 /// `ConverseStreamRequest`.
-pub const CONVERSE_STREAM_REQUEST: ShapeId = ShapeId(49);
+pub const CONVERSE_STREAM_REQUEST: ShapeId = ShapeId(50);
 /// `ConverseStreamRequestAdditionalModelResponseFieldPathsList`.
-pub const CONVERSE_STREAM_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST: ShapeId = ShapeId(50);
+pub const CONVERSE_STREAM_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST: ShapeId = ShapeId(51);
 /// `ConverseStreamRequestAdditionalModelResponseFieldPathsListMemberString`.
 pub const CONVERSE_STREAM_REQUEST_ADDITIONAL_MODEL_RESPONSE_FIELD_PATHS_LIST_MEMBER_STRING:
-    ShapeId = ShapeId(51);
+    ShapeId = ShapeId(52);
 /// `ConverseStreamResponse`.
-pub const CONVERSE_STREAM_RESPONSE: ShapeId = ShapeId(52);
+pub const CONVERSE_STREAM_RESPONSE: ShapeId = ShapeId(53);
 /// `ConverseStreamTrace`.
-pub const CONVERSE_STREAM_TRACE: ShapeId = ShapeId(53);
+pub const CONVERSE_STREAM_TRACE: ShapeId = ShapeId(54);
 /// `ConverseTokensRequest`.
-pub const CONVERSE_TOKENS_REQUEST: ShapeId = ShapeId(54);
+pub const CONVERSE_TOKENS_REQUEST: ShapeId = ShapeId(55);
 /// `ConverseTrace`.
-pub const CONVERSE_TRACE: ShapeId = ShapeId(55);
+pub const CONVERSE_TRACE: ShapeId = ShapeId(56);
 /// `CountTokensInput`.
-pub const COUNT_TOKENS_INPUT: ShapeId = ShapeId(56);
+pub const COUNT_TOKENS_INPUT: ShapeId = ShapeId(57);
 /// `CountTokensRequest`.
-pub const COUNT_TOKENS_REQUEST: ShapeId = ShapeId(57);
+pub const COUNT_TOKENS_REQUEST: ShapeId = ShapeId(58);
 /// `CountTokensResponse`.
-pub const COUNT_TOKENS_RESPONSE: ShapeId = ShapeId(58);
+pub const COUNT_TOKENS_RESPONSE: ShapeId = ShapeId(59);
 /// `Document`.
-pub const DOCUMENT: ShapeId = ShapeId(59);
+pub const DOCUMENT: ShapeId = ShapeId(60);
 /// `DocumentBlock`.
-pub const DOCUMENT_BLOCK: ShapeId = ShapeId(60);
+pub const DOCUMENT_BLOCK: ShapeId = ShapeId(61);
 /// `DocumentBlockNameString`.
-pub const DOCUMENT_BLOCK_NAME_STRING: ShapeId = ShapeId(61);
+pub const DOCUMENT_BLOCK_NAME_STRING: ShapeId = ShapeId(62);
 /// `DocumentCharLocation`.
-pub const DOCUMENT_CHAR_LOCATION: ShapeId = ShapeId(62);
+pub const DOCUMENT_CHAR_LOCATION: ShapeId = ShapeId(63);
 /// `DocumentCharLocationDocumentIndexInteger`.
-pub const DOCUMENT_CHAR_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(63);
+pub const DOCUMENT_CHAR_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(64);
 /// `DocumentCharLocationEndInteger`.
-pub const DOCUMENT_CHAR_LOCATION_END_INTEGER: ShapeId = ShapeId(64);
+pub const DOCUMENT_CHAR_LOCATION_END_INTEGER: ShapeId = ShapeId(65);
 /// `DocumentCharLocationStartInteger`.
-pub const DOCUMENT_CHAR_LOCATION_START_INTEGER: ShapeId = ShapeId(65);
+pub const DOCUMENT_CHAR_LOCATION_START_INTEGER: ShapeId = ShapeId(66);
 /// `DocumentChunkLocation`.
-pub const DOCUMENT_CHUNK_LOCATION: ShapeId = ShapeId(66);
+pub const DOCUMENT_CHUNK_LOCATION: ShapeId = ShapeId(67);
 /// `DocumentChunkLocationDocumentIndexInteger`.
-pub const DOCUMENT_CHUNK_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(67);
+pub const DOCUMENT_CHUNK_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(68);
 /// `DocumentChunkLocationEndInteger`.
-pub const DOCUMENT_CHUNK_LOCATION_END_INTEGER: ShapeId = ShapeId(68);
+pub const DOCUMENT_CHUNK_LOCATION_END_INTEGER: ShapeId = ShapeId(69);
 /// `DocumentChunkLocationStartInteger`.
-pub const DOCUMENT_CHUNK_LOCATION_START_INTEGER: ShapeId = ShapeId(69);
+pub const DOCUMENT_CHUNK_LOCATION_START_INTEGER: ShapeId = ShapeId(70);
 /// `DocumentContentBlock`.
-pub const DOCUMENT_CONTENT_BLOCK: ShapeId = ShapeId(70);
+pub const DOCUMENT_CONTENT_BLOCK: ShapeId = ShapeId(71);
 /// `DocumentContentBlocks`.
-pub const DOCUMENT_CONTENT_BLOCKS: ShapeId = ShapeId(71);
+pub const DOCUMENT_CONTENT_BLOCKS: ShapeId = ShapeId(72);
 /// `DocumentFormat`.
-pub const DOCUMENT_FORMAT: ShapeId = ShapeId(72);
+pub const DOCUMENT_FORMAT: ShapeId = ShapeId(73);
 /// `DocumentPageLocation`.
-pub const DOCUMENT_PAGE_LOCATION: ShapeId = ShapeId(73);
+pub const DOCUMENT_PAGE_LOCATION: ShapeId = ShapeId(74);
 /// `DocumentPageLocationDocumentIndexInteger`.
-pub const DOCUMENT_PAGE_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(74);
+pub const DOCUMENT_PAGE_LOCATION_DOCUMENT_INDEX_INTEGER: ShapeId = ShapeId(75);
 /// `DocumentPageLocationEndInteger`.
-pub const DOCUMENT_PAGE_LOCATION_END_INTEGER: ShapeId = ShapeId(75);
+pub const DOCUMENT_PAGE_LOCATION_END_INTEGER: ShapeId = ShapeId(76);
 /// `DocumentPageLocationStartInteger`.
-pub const DOCUMENT_PAGE_LOCATION_START_INTEGER: ShapeId = ShapeId(76);
+pub const DOCUMENT_PAGE_LOCATION_START_INTEGER: ShapeId = ShapeId(77);
 /// `DocumentSource`.
-pub const DOCUMENT_SOURCE: ShapeId = ShapeId(77);
+pub const DOCUMENT_SOURCE: ShapeId = ShapeId(78);
 /// `DocumentSourceBytesBlob`.
-pub const DOCUMENT_SOURCE_BYTES_BLOB: ShapeId = ShapeId(78);
+pub const DOCUMENT_SOURCE_BYTES_BLOB: ShapeId = ShapeId(79);
 /// `ErrorBlock`.
-pub const ERROR_BLOCK: ShapeId = ShapeId(79);
+pub const ERROR_BLOCK: ShapeId = ShapeId(80);
 /// `FoundationModelVersionIdentifier`.
-pub const FOUNDATION_MODEL_VERSION_IDENTIFIER: ShapeId = ShapeId(80);
+pub const FOUNDATION_MODEL_VERSION_IDENTIFIER: ShapeId = ShapeId(81);
 /// `GuardrailArn`.
-pub const GUARDRAIL_ARN: ShapeId = ShapeId(81);
+pub const GUARDRAIL_ARN: ShapeId = ShapeId(82);
 /// `GuardrailAssessment`.
-pub const GUARDRAIL_ASSESSMENT: ShapeId = ShapeId(82);
+pub const GUARDRAIL_ASSESSMENT: ShapeId = ShapeId(83);
 /// `GuardrailAssessmentList`.
-pub const GUARDRAIL_ASSESSMENT_LIST: ShapeId = ShapeId(83);
+pub const GUARDRAIL_ASSESSMENT_LIST: ShapeId = ShapeId(84);
 /// `GuardrailAssessmentListMap`.
-pub const GUARDRAIL_ASSESSMENT_LIST_MAP: ShapeId = ShapeId(84);
+pub const GUARDRAIL_ASSESSMENT_LIST_MAP: ShapeId = ShapeId(85);
 /// `GuardrailAssessmentMap`.
-pub const GUARDRAIL_ASSESSMENT_MAP: ShapeId = ShapeId(85);
+pub const GUARDRAIL_ASSESSMENT_MAP: ShapeId = ShapeId(86);
 /// `GuardrailAutomatedReasoningDifferenceScenarioList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_DIFFERENCE_SCENARIO_LIST: ShapeId = ShapeId(86);
+pub const GUARDRAIL_AUTOMATED_REASONING_DIFFERENCE_SCENARIO_LIST: ShapeId = ShapeId(87);
 /// `GuardrailAutomatedReasoningFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_FINDING: ShapeId = ShapeId(87);
+pub const GUARDRAIL_AUTOMATED_REASONING_FINDING: ShapeId = ShapeId(88);
 /// `GuardrailAutomatedReasoningFindingList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_FINDING_LIST: ShapeId = ShapeId(88);
+pub const GUARDRAIL_AUTOMATED_REASONING_FINDING_LIST: ShapeId = ShapeId(89);
 /// `GuardrailAutomatedReasoningImpossibleFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_IMPOSSIBLE_FINDING: ShapeId = ShapeId(89);
+pub const GUARDRAIL_AUTOMATED_REASONING_IMPOSSIBLE_FINDING: ShapeId = ShapeId(90);
 /// `GuardrailAutomatedReasoningInputTextReference`.
-pub const GUARDRAIL_AUTOMATED_REASONING_INPUT_TEXT_REFERENCE: ShapeId = ShapeId(90);
+pub const GUARDRAIL_AUTOMATED_REASONING_INPUT_TEXT_REFERENCE: ShapeId = ShapeId(91);
 /// `GuardrailAutomatedReasoningInputTextReferenceList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_INPUT_TEXT_REFERENCE_LIST: ShapeId = ShapeId(91);
+pub const GUARDRAIL_AUTOMATED_REASONING_INPUT_TEXT_REFERENCE_LIST: ShapeId = ShapeId(92);
 /// `GuardrailAutomatedReasoningInvalidFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_INVALID_FINDING: ShapeId = ShapeId(92);
+pub const GUARDRAIL_AUTOMATED_REASONING_INVALID_FINDING: ShapeId = ShapeId(93);
 /// `GuardrailAutomatedReasoningLogicWarning`.
-pub const GUARDRAIL_AUTOMATED_REASONING_LOGIC_WARNING: ShapeId = ShapeId(93);
+pub const GUARDRAIL_AUTOMATED_REASONING_LOGIC_WARNING: ShapeId = ShapeId(94);
 /// `GuardrailAutomatedReasoningLogicWarningType`.
-pub const GUARDRAIL_AUTOMATED_REASONING_LOGIC_WARNING_TYPE: ShapeId = ShapeId(94);
+pub const GUARDRAIL_AUTOMATED_REASONING_LOGIC_WARNING_TYPE: ShapeId = ShapeId(95);
 /// `GuardrailAutomatedReasoningNoTranslationsFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_NO_TRANSLATIONS_FINDING: ShapeId = ShapeId(95);
+pub const GUARDRAIL_AUTOMATED_REASONING_NO_TRANSLATIONS_FINDING: ShapeId = ShapeId(96);
 /// `GuardrailAutomatedReasoningPoliciesProcessed`.
-pub const GUARDRAIL_AUTOMATED_REASONING_POLICIES_PROCESSED: ShapeId = ShapeId(96);
+pub const GUARDRAIL_AUTOMATED_REASONING_POLICIES_PROCESSED: ShapeId = ShapeId(97);
 /// `GuardrailAutomatedReasoningPolicyAssessment`.
-pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_ASSESSMENT: ShapeId = ShapeId(97);
+pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_ASSESSMENT: ShapeId = ShapeId(98);
 /// `GuardrailAutomatedReasoningPolicyUnitsProcessed`.
-pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(98);
+pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(99);
 /// `GuardrailAutomatedReasoningPolicyVersionArn`.
-pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_VERSION_ARN: ShapeId = ShapeId(99);
+pub const GUARDRAIL_AUTOMATED_REASONING_POLICY_VERSION_ARN: ShapeId = ShapeId(100);
 /// `GuardrailAutomatedReasoningRule`.
-pub const GUARDRAIL_AUTOMATED_REASONING_RULE: ShapeId = ShapeId(100);
+pub const GUARDRAIL_AUTOMATED_REASONING_RULE: ShapeId = ShapeId(101);
 /// `GuardrailAutomatedReasoningRuleList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_RULE_LIST: ShapeId = ShapeId(101);
+pub const GUARDRAIL_AUTOMATED_REASONING_RULE_LIST: ShapeId = ShapeId(102);
 /// `GuardrailAutomatedReasoningSatisfiableFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_SATISFIABLE_FINDING: ShapeId = ShapeId(102);
+pub const GUARDRAIL_AUTOMATED_REASONING_SATISFIABLE_FINDING: ShapeId = ShapeId(103);
 /// `GuardrailAutomatedReasoningScenario`.
-pub const GUARDRAIL_AUTOMATED_REASONING_SCENARIO: ShapeId = ShapeId(103);
+pub const GUARDRAIL_AUTOMATED_REASONING_SCENARIO: ShapeId = ShapeId(104);
 /// `GuardrailAutomatedReasoningStatement`.
-pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT: ShapeId = ShapeId(104);
+pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT: ShapeId = ShapeId(105);
 /// `GuardrailAutomatedReasoningStatementList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_LIST: ShapeId = ShapeId(105);
+pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_LIST: ShapeId = ShapeId(106);
 /// `GuardrailAutomatedReasoningStatementLogicContent`.
-pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_LOGIC_CONTENT: ShapeId = ShapeId(106);
+pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_LOGIC_CONTENT: ShapeId = ShapeId(107);
 /// `GuardrailAutomatedReasoningStatementNaturalLanguageContent`.
-pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_NATURAL_LANGUAGE_CONTENT: ShapeId = ShapeId(107);
+pub const GUARDRAIL_AUTOMATED_REASONING_STATEMENT_NATURAL_LANGUAGE_CONTENT: ShapeId = ShapeId(108);
 /// `GuardrailAutomatedReasoningTooComplexFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TOO_COMPLEX_FINDING: ShapeId = ShapeId(108);
+pub const GUARDRAIL_AUTOMATED_REASONING_TOO_COMPLEX_FINDING: ShapeId = ShapeId(109);
 /// `GuardrailAutomatedReasoningTranslation`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION: ShapeId = ShapeId(109);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION: ShapeId = ShapeId(110);
 /// `GuardrailAutomatedReasoningTranslationAmbiguousFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_AMBIGUOUS_FINDING: ShapeId = ShapeId(110);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_AMBIGUOUS_FINDING: ShapeId = ShapeId(111);
 /// `GuardrailAutomatedReasoningTranslationConfidence`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_CONFIDENCE: ShapeId = ShapeId(111);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_CONFIDENCE: ShapeId = ShapeId(112);
 /// `GuardrailAutomatedReasoningTranslationList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_LIST: ShapeId = ShapeId(112);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_LIST: ShapeId = ShapeId(113);
 /// `GuardrailAutomatedReasoningTranslationOption`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_OPTION: ShapeId = ShapeId(113);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_OPTION: ShapeId = ShapeId(114);
 /// `GuardrailAutomatedReasoningTranslationOptionList`.
-pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_OPTION_LIST: ShapeId = ShapeId(114);
+pub const GUARDRAIL_AUTOMATED_REASONING_TRANSLATION_OPTION_LIST: ShapeId = ShapeId(115);
 /// `GuardrailAutomatedReasoningValidFinding`.
-pub const GUARDRAIL_AUTOMATED_REASONING_VALID_FINDING: ShapeId = ShapeId(115);
+pub const GUARDRAIL_AUTOMATED_REASONING_VALID_FINDING: ShapeId = ShapeId(116);
 /// `GuardrailConfiguration`.
-pub const GUARDRAIL_CONFIGURATION: ShapeId = ShapeId(116);
+pub const GUARDRAIL_CONFIGURATION: ShapeId = ShapeId(117);
 /// `GuardrailContentFilter`.
-pub const GUARDRAIL_CONTENT_FILTER: ShapeId = ShapeId(117);
+pub const GUARDRAIL_CONTENT_FILTER: ShapeId = ShapeId(118);
 /// `GuardrailContentFilterConfidence`.
-pub const GUARDRAIL_CONTENT_FILTER_CONFIDENCE: ShapeId = ShapeId(118);
+pub const GUARDRAIL_CONTENT_FILTER_CONFIDENCE: ShapeId = ShapeId(119);
 /// `GuardrailContentFilterList`.
-pub const GUARDRAIL_CONTENT_FILTER_LIST: ShapeId = ShapeId(119);
+pub const GUARDRAIL_CONTENT_FILTER_LIST: ShapeId = ShapeId(120);
 /// `GuardrailContentFilterStrength`.
-pub const GUARDRAIL_CONTENT_FILTER_STRENGTH: ShapeId = ShapeId(120);
+pub const GUARDRAIL_CONTENT_FILTER_STRENGTH: ShapeId = ShapeId(121);
 /// `GuardrailContentFilterType`.
-pub const GUARDRAIL_CONTENT_FILTER_TYPE: ShapeId = ShapeId(121);
+pub const GUARDRAIL_CONTENT_FILTER_TYPE: ShapeId = ShapeId(122);
 /// `GuardrailContentPolicyAction`.
-pub const GUARDRAIL_CONTENT_POLICY_ACTION: ShapeId = ShapeId(122);
+pub const GUARDRAIL_CONTENT_POLICY_ACTION: ShapeId = ShapeId(123);
 /// `GuardrailContentPolicyAssessment`.
-pub const GUARDRAIL_CONTENT_POLICY_ASSESSMENT: ShapeId = ShapeId(123);
+pub const GUARDRAIL_CONTENT_POLICY_ASSESSMENT: ShapeId = ShapeId(124);
 /// `GuardrailContentPolicyImageUnitsProcessed`.
-pub const GUARDRAIL_CONTENT_POLICY_IMAGE_UNITS_PROCESSED: ShapeId = ShapeId(124);
+pub const GUARDRAIL_CONTENT_POLICY_IMAGE_UNITS_PROCESSED: ShapeId = ShapeId(125);
 /// `GuardrailContentPolicyUnitsProcessed`.
-pub const GUARDRAIL_CONTENT_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(125);
+pub const GUARDRAIL_CONTENT_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(126);
 /// `GuardrailContextualGroundingFilter`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER: ShapeId = ShapeId(126);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER: ShapeId = ShapeId(127);
 /// `GuardrailContextualGroundingFilterScoreDouble`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_SCORE_DOUBLE: ShapeId = ShapeId(127);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_SCORE_DOUBLE: ShapeId = ShapeId(128);
 /// `GuardrailContextualGroundingFilterThresholdDouble`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_THRESHOLD_DOUBLE: ShapeId = ShapeId(128);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_THRESHOLD_DOUBLE: ShapeId = ShapeId(129);
 /// `GuardrailContextualGroundingFilterType`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_TYPE: ShapeId = ShapeId(129);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTER_TYPE: ShapeId = ShapeId(130);
 /// `GuardrailContextualGroundingFilters`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTERS: ShapeId = ShapeId(130);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_FILTERS: ShapeId = ShapeId(131);
 /// `GuardrailContextualGroundingPolicyAction`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_ACTION: ShapeId = ShapeId(131);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_ACTION: ShapeId = ShapeId(132);
 /// `GuardrailContextualGroundingPolicyAssessment`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_ASSESSMENT: ShapeId = ShapeId(132);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_ASSESSMENT: ShapeId = ShapeId(133);
 /// `GuardrailContextualGroundingPolicyUnitsProcessed`.
-pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(133);
+pub const GUARDRAIL_CONTEXTUAL_GROUNDING_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(134);
 /// `GuardrailConverseContentBlock`.
-pub const GUARDRAIL_CONVERSE_CONTENT_BLOCK: ShapeId = ShapeId(134);
+pub const GUARDRAIL_CONVERSE_CONTENT_BLOCK: ShapeId = ShapeId(135);
 /// `GuardrailConverseContentQualifier`.
-pub const GUARDRAIL_CONVERSE_CONTENT_QUALIFIER: ShapeId = ShapeId(135);
+pub const GUARDRAIL_CONVERSE_CONTENT_QUALIFIER: ShapeId = ShapeId(136);
 /// `GuardrailConverseContentQualifierList`.
-pub const GUARDRAIL_CONVERSE_CONTENT_QUALIFIER_LIST: ShapeId = ShapeId(136);
+pub const GUARDRAIL_CONVERSE_CONTENT_QUALIFIER_LIST: ShapeId = ShapeId(137);
 /// `GuardrailConverseImageBlock`.
-pub const GUARDRAIL_CONVERSE_IMAGE_BLOCK: ShapeId = ShapeId(137);
+pub const GUARDRAIL_CONVERSE_IMAGE_BLOCK: ShapeId = ShapeId(138);
 /// `GuardrailConverseImageFormat`.
-pub const GUARDRAIL_CONVERSE_IMAGE_FORMAT: ShapeId = ShapeId(138);
+pub const GUARDRAIL_CONVERSE_IMAGE_FORMAT: ShapeId = ShapeId(139);
 /// `GuardrailConverseImageSource`.
-pub const GUARDRAIL_CONVERSE_IMAGE_SOURCE: ShapeId = ShapeId(139);
+pub const GUARDRAIL_CONVERSE_IMAGE_SOURCE: ShapeId = ShapeId(140);
 /// `GuardrailConverseImageSourceBytesBlob`.
-pub const GUARDRAIL_CONVERSE_IMAGE_SOURCE_BYTES_BLOB: ShapeId = ShapeId(140);
+pub const GUARDRAIL_CONVERSE_IMAGE_SOURCE_BYTES_BLOB: ShapeId = ShapeId(141);
 /// `GuardrailConverseTextBlock`.
-pub const GUARDRAIL_CONVERSE_TEXT_BLOCK: ShapeId = ShapeId(141);
+pub const GUARDRAIL_CONVERSE_TEXT_BLOCK: ShapeId = ShapeId(142);
 /// `GuardrailCoverage`.
-pub const GUARDRAIL_COVERAGE: ShapeId = ShapeId(142);
+pub const GUARDRAIL_COVERAGE: ShapeId = ShapeId(143);
 /// `GuardrailCustomWord`.
-pub const GUARDRAIL_CUSTOM_WORD: ShapeId = ShapeId(143);
+pub const GUARDRAIL_CUSTOM_WORD: ShapeId = ShapeId(144);
 /// `GuardrailCustomWordList`.
-pub const GUARDRAIL_CUSTOM_WORD_LIST: ShapeId = ShapeId(144);
+pub const GUARDRAIL_CUSTOM_WORD_LIST: ShapeId = ShapeId(145);
 /// `GuardrailId`.
-pub const GUARDRAIL_ID: ShapeId = ShapeId(145);
+pub const GUARDRAIL_ID: ShapeId = ShapeId(146);
 /// `GuardrailIdentifier`.
-pub const GUARDRAIL_IDENTIFIER: ShapeId = ShapeId(146);
+pub const GUARDRAIL_IDENTIFIER: ShapeId = ShapeId(147);
 /// `GuardrailImageCoverage`.
-pub const GUARDRAIL_IMAGE_COVERAGE: ShapeId = ShapeId(147);
+pub const GUARDRAIL_IMAGE_COVERAGE: ShapeId = ShapeId(148);
 /// `GuardrailInvocationMetrics`.
-pub const GUARDRAIL_INVOCATION_METRICS: ShapeId = ShapeId(148);
+pub const GUARDRAIL_INVOCATION_METRICS: ShapeId = ShapeId(149);
 /// `GuardrailManagedWord`.
-pub const GUARDRAIL_MANAGED_WORD: ShapeId = ShapeId(149);
+pub const GUARDRAIL_MANAGED_WORD: ShapeId = ShapeId(150);
 /// `GuardrailManagedWordList`.
-pub const GUARDRAIL_MANAGED_WORD_LIST: ShapeId = ShapeId(150);
+pub const GUARDRAIL_MANAGED_WORD_LIST: ShapeId = ShapeId(151);
 /// `GuardrailManagedWordType`.
-pub const GUARDRAIL_MANAGED_WORD_TYPE: ShapeId = ShapeId(151);
+pub const GUARDRAIL_MANAGED_WORD_TYPE: ShapeId = ShapeId(152);
 /// `GuardrailOrigin`.
-pub const GUARDRAIL_ORIGIN: ShapeId = ShapeId(152);
+pub const GUARDRAIL_ORIGIN: ShapeId = ShapeId(153);
 /// `GuardrailOriginList`.
-pub const GUARDRAIL_ORIGIN_LIST: ShapeId = ShapeId(153);
+pub const GUARDRAIL_ORIGIN_LIST: ShapeId = ShapeId(154);
 /// `GuardrailOutputText`.
-pub const GUARDRAIL_OUTPUT_TEXT: ShapeId = ShapeId(154);
+pub const GUARDRAIL_OUTPUT_TEXT: ShapeId = ShapeId(155);
 /// `GuardrailOwnership`.
-pub const GUARDRAIL_OWNERSHIP: ShapeId = ShapeId(155);
+pub const GUARDRAIL_OWNERSHIP: ShapeId = ShapeId(156);
 /// `GuardrailPiiEntityFilter`.
-pub const GUARDRAIL_PII_ENTITY_FILTER: ShapeId = ShapeId(156);
+pub const GUARDRAIL_PII_ENTITY_FILTER: ShapeId = ShapeId(157);
 /// `GuardrailPiiEntityFilterList`.
-pub const GUARDRAIL_PII_ENTITY_FILTER_LIST: ShapeId = ShapeId(157);
+pub const GUARDRAIL_PII_ENTITY_FILTER_LIST: ShapeId = ShapeId(158);
 /// `GuardrailPiiEntityType`.
-pub const GUARDRAIL_PII_ENTITY_TYPE: ShapeId = ShapeId(158);
+pub const GUARDRAIL_PII_ENTITY_TYPE: ShapeId = ShapeId(159);
 /// `GuardrailProcessingLatency`.
-pub const GUARDRAIL_PROCESSING_LATENCY: ShapeId = ShapeId(159);
+pub const GUARDRAIL_PROCESSING_LATENCY: ShapeId = ShapeId(160);
 /// `GuardrailRegexFilter`.
-pub const GUARDRAIL_REGEX_FILTER: ShapeId = ShapeId(160);
+pub const GUARDRAIL_REGEX_FILTER: ShapeId = ShapeId(161);
 /// `GuardrailRegexFilterList`.
-pub const GUARDRAIL_REGEX_FILTER_LIST: ShapeId = ShapeId(161);
+pub const GUARDRAIL_REGEX_FILTER_LIST: ShapeId = ShapeId(162);
 /// `GuardrailSensitiveInformationPolicyAction`.
-pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_ACTION: ShapeId = ShapeId(162);
+pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_ACTION: ShapeId = ShapeId(163);
 /// `GuardrailSensitiveInformationPolicyAssessment`.
-pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_ASSESSMENT: ShapeId = ShapeId(163);
+pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_ASSESSMENT: ShapeId = ShapeId(164);
 /// `GuardrailSensitiveInformationPolicyFreeUnitsProcessed`.
-pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_FREE_UNITS_PROCESSED: ShapeId = ShapeId(164);
+pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_FREE_UNITS_PROCESSED: ShapeId = ShapeId(165);
 /// `GuardrailSensitiveInformationPolicyUnitsProcessed`.
-pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(165);
+pub const GUARDRAIL_SENSITIVE_INFORMATION_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(166);
 /// `GuardrailStreamConfiguration`.
-pub const GUARDRAIL_STREAM_CONFIGURATION: ShapeId = ShapeId(166);
+pub const GUARDRAIL_STREAM_CONFIGURATION: ShapeId = ShapeId(167);
 /// `GuardrailStreamProcessingMode`.
-pub const GUARDRAIL_STREAM_PROCESSING_MODE: ShapeId = ShapeId(167);
+pub const GUARDRAIL_STREAM_PROCESSING_MODE: ShapeId = ShapeId(168);
 /// `GuardrailTextCharactersCoverage`.
-pub const GUARDRAIL_TEXT_CHARACTERS_COVERAGE: ShapeId = ShapeId(168);
+pub const GUARDRAIL_TEXT_CHARACTERS_COVERAGE: ShapeId = ShapeId(169);
 /// `GuardrailTopic`.
-pub const GUARDRAIL_TOPIC: ShapeId = ShapeId(169);
+pub const GUARDRAIL_TOPIC: ShapeId = ShapeId(170);
 /// `GuardrailTopicList`.
-pub const GUARDRAIL_TOPIC_LIST: ShapeId = ShapeId(170);
+pub const GUARDRAIL_TOPIC_LIST: ShapeId = ShapeId(171);
 /// `GuardrailTopicPolicyAction`.
-pub const GUARDRAIL_TOPIC_POLICY_ACTION: ShapeId = ShapeId(171);
+pub const GUARDRAIL_TOPIC_POLICY_ACTION: ShapeId = ShapeId(172);
 /// `GuardrailTopicPolicyAssessment`.
-pub const GUARDRAIL_TOPIC_POLICY_ASSESSMENT: ShapeId = ShapeId(172);
+pub const GUARDRAIL_TOPIC_POLICY_ASSESSMENT: ShapeId = ShapeId(173);
 /// `GuardrailTopicPolicyUnitsProcessed`.
-pub const GUARDRAIL_TOPIC_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(173);
+pub const GUARDRAIL_TOPIC_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(174);
 /// `GuardrailTopicType`.
-pub const GUARDRAIL_TOPIC_TYPE: ShapeId = ShapeId(174);
+pub const GUARDRAIL_TOPIC_TYPE: ShapeId = ShapeId(175);
 /// `GuardrailTrace`.
-pub const GUARDRAIL_TRACE: ShapeId = ShapeId(175);
+pub const GUARDRAIL_TRACE: ShapeId = ShapeId(176);
 /// `GuardrailTraceAssessment`.
-pub const GUARDRAIL_TRACE_ASSESSMENT: ShapeId = ShapeId(176);
+pub const GUARDRAIL_TRACE_ASSESSMENT: ShapeId = ShapeId(177);
 /// `GuardrailUsage`.
-pub const GUARDRAIL_USAGE: ShapeId = ShapeId(177);
+pub const GUARDRAIL_USAGE: ShapeId = ShapeId(178);
 /// `GuardrailVersion`.
-pub const GUARDRAIL_VERSION: ShapeId = ShapeId(178);
+pub const GUARDRAIL_VERSION: ShapeId = ShapeId(179);
 /// `GuardrailWordPolicyAction`.
-pub const GUARDRAIL_WORD_POLICY_ACTION: ShapeId = ShapeId(179);
+pub const GUARDRAIL_WORD_POLICY_ACTION: ShapeId = ShapeId(180);
 /// `GuardrailWordPolicyAssessment`.
-pub const GUARDRAIL_WORD_POLICY_ASSESSMENT: ShapeId = ShapeId(180);
+pub const GUARDRAIL_WORD_POLICY_ASSESSMENT: ShapeId = ShapeId(181);
 /// `GuardrailWordPolicyUnitsProcessed`.
-pub const GUARDRAIL_WORD_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(181);
+pub const GUARDRAIL_WORD_POLICY_UNITS_PROCESSED: ShapeId = ShapeId(182);
 /// `ImageBlock`.
-pub const IMAGE_BLOCK: ShapeId = ShapeId(182);
+pub const IMAGE_BLOCK: ShapeId = ShapeId(183);
 /// `ImageBlockDelta`.
-pub const IMAGE_BLOCK_DELTA: ShapeId = ShapeId(183);
+pub const IMAGE_BLOCK_DELTA: ShapeId = ShapeId(184);
 /// `ImageBlockStart`.
-pub const IMAGE_BLOCK_START: ShapeId = ShapeId(184);
+pub const IMAGE_BLOCK_START: ShapeId = ShapeId(185);
 /// `ImageFormat`.
-pub const IMAGE_FORMAT: ShapeId = ShapeId(185);
+pub const IMAGE_FORMAT: ShapeId = ShapeId(186);
 /// `ImageSource`.
-pub const IMAGE_SOURCE: ShapeId = ShapeId(186);
+pub const IMAGE_SOURCE: ShapeId = ShapeId(187);
 /// `ImageSourceBytesBlob`.
-pub const IMAGE_SOURCE_BYTES_BLOB: ShapeId = ShapeId(187);
+pub const IMAGE_SOURCE_BYTES_BLOB: ShapeId = ShapeId(188);
 /// `ImagesGuarded`.
-pub const IMAGES_GUARDED: ShapeId = ShapeId(188);
+pub const IMAGES_GUARDED: ShapeId = ShapeId(189);
 /// `ImagesTotal`.
-pub const IMAGES_TOTAL: ShapeId = ShapeId(189);
+pub const IMAGES_TOTAL: ShapeId = ShapeId(190);
 /// `InferenceConfiguration`.
-pub const INFERENCE_CONFIGURATION: ShapeId = ShapeId(190);
+pub const INFERENCE_CONFIGURATION: ShapeId = ShapeId(191);
 /// `InferenceConfigurationMaxTokensInteger`.
-pub const INFERENCE_CONFIGURATION_MAX_TOKENS_INTEGER: ShapeId = ShapeId(191);
+pub const INFERENCE_CONFIGURATION_MAX_TOKENS_INTEGER: ShapeId = ShapeId(192);
 /// `InferenceConfigurationStopSequencesList`.
-pub const INFERENCE_CONFIGURATION_STOP_SEQUENCES_LIST: ShapeId = ShapeId(192);
+pub const INFERENCE_CONFIGURATION_STOP_SEQUENCES_LIST: ShapeId = ShapeId(193);
 /// `InferenceConfigurationTemperatureFloat`.
-pub const INFERENCE_CONFIGURATION_TEMPERATURE_FLOAT: ShapeId = ShapeId(193);
+pub const INFERENCE_CONFIGURATION_TEMPERATURE_FLOAT: ShapeId = ShapeId(194);
 /// `InferenceConfigurationTopPFloat`.
-pub const INFERENCE_CONFIGURATION_TOP_P_FLOAT: ShapeId = ShapeId(194);
+pub const INFERENCE_CONFIGURATION_TOP_P_FLOAT: ShapeId = ShapeId(195);
 /// `Integer`.
-pub const INTEGER: ShapeId = ShapeId(195);
+pub const INTEGER: ShapeId = ShapeId(196);
 /// `InternalServerException`.
-pub const INTERNAL_SERVER_EXCEPTION: ShapeId = ShapeId(196);
+pub const INTERNAL_SERVER_EXCEPTION: ShapeId = ShapeId(197);
 /// `InvokeModelTokensRequest`.
-pub const INVOKE_MODEL_TOKENS_REQUEST: ShapeId = ShapeId(197);
+pub const INVOKE_MODEL_TOKENS_REQUEST: ShapeId = ShapeId(198);
 /// `InvokedModelId`.
-pub const INVOKED_MODEL_ID: ShapeId = ShapeId(198);
+pub const INVOKED_MODEL_ID: ShapeId = ShapeId(199);
 /// `JsonSchemaDefinition`.
-pub const JSON_SCHEMA_DEFINITION: ShapeId = ShapeId(199);
+pub const JSON_SCHEMA_DEFINITION: ShapeId = ShapeId(200);
 /// `Long`.
-pub const LONG: ShapeId = ShapeId(200);
+pub const LONG: ShapeId = ShapeId(201);
 /// `Message`.
-pub const MESSAGE: ShapeId = ShapeId(201);
+pub const MESSAGE: ShapeId = ShapeId(202);
 /// `MessageStartEvent`.
-pub const MESSAGE_START_EVENT: ShapeId = ShapeId(202);
+pub const MESSAGE_START_EVENT: ShapeId = ShapeId(203);
 /// `MessageStopEvent`.
-pub const MESSAGE_STOP_EVENT: ShapeId = ShapeId(203);
+pub const MESSAGE_STOP_EVENT: ShapeId = ShapeId(204);
 /// `Messages`.
-pub const MESSAGES: ShapeId = ShapeId(204);
+pub const MESSAGES: ShapeId = ShapeId(205);
 /// `ModelErrorException`.
-pub const MODEL_ERROR_EXCEPTION: ShapeId = ShapeId(205);
+pub const MODEL_ERROR_EXCEPTION: ShapeId = ShapeId(206);
 /// `ModelNotReadyException`.
-pub const MODEL_NOT_READY_EXCEPTION: ShapeId = ShapeId(206);
+pub const MODEL_NOT_READY_EXCEPTION: ShapeId = ShapeId(207);
 /// `ModelOutputs`.
-pub const MODEL_OUTPUTS: ShapeId = ShapeId(207);
+pub const MODEL_OUTPUTS: ShapeId = ShapeId(208);
 /// `ModelStreamErrorException`.
-pub const MODEL_STREAM_ERROR_EXCEPTION: ShapeId = ShapeId(208);
+pub const MODEL_STREAM_ERROR_EXCEPTION: ShapeId = ShapeId(209);
 /// `ModelTimeoutException`.
-pub const MODEL_TIMEOUT_EXCEPTION: ShapeId = ShapeId(209);
+pub const MODEL_TIMEOUT_EXCEPTION: ShapeId = ShapeId(210);
 /// `NonBlankString`.
-pub const NON_BLANK_STRING: ShapeId = ShapeId(210);
+pub const NON_BLANK_STRING: ShapeId = ShapeId(211);
 /// `NonEmptyString`.
-pub const NON_EMPTY_STRING: ShapeId = ShapeId(211);
+pub const NON_EMPTY_STRING: ShapeId = ShapeId(212);
 /// `NonNegativeInteger`.
-pub const NON_NEGATIVE_INTEGER: ShapeId = ShapeId(212);
+pub const NON_NEGATIVE_INTEGER: ShapeId = ShapeId(213);
 /// `OutputConfig`.
-pub const OUTPUT_CONFIG: ShapeId = ShapeId(213);
+pub const OUTPUT_CONFIG: ShapeId = ShapeId(214);
 /// `OutputConfigEffortString`.
-pub const OUTPUT_CONFIG_EFFORT_STRING: ShapeId = ShapeId(214);
+pub const OUTPUT_CONFIG_EFFORT_STRING: ShapeId = ShapeId(215);
 /// `OutputFormat`.
-pub const OUTPUT_FORMAT: ShapeId = ShapeId(215);
+pub const OUTPUT_FORMAT: ShapeId = ShapeId(216);
 /// `OutputFormatStructure`.
-pub const OUTPUT_FORMAT_STRUCTURE: ShapeId = ShapeId(216);
+pub const OUTPUT_FORMAT_STRUCTURE: ShapeId = ShapeId(217);
 /// `OutputFormatType`.
-pub const OUTPUT_FORMAT_TYPE: ShapeId = ShapeId(217);
+pub const OUTPUT_FORMAT_TYPE: ShapeId = ShapeId(218);
 /// `PerformanceConfigLatency`.
-pub const PERFORMANCE_CONFIG_LATENCY: ShapeId = ShapeId(218);
+pub const PERFORMANCE_CONFIG_LATENCY: ShapeId = ShapeId(219);
 /// `PerformanceConfiguration`.
-pub const PERFORMANCE_CONFIGURATION: ShapeId = ShapeId(219);
+pub const PERFORMANCE_CONFIGURATION: ShapeId = ShapeId(220);
 /// `ProjectIdentifier`.
-pub const PROJECT_IDENTIFIER: ShapeId = ShapeId(220);
+pub const PROJECT_IDENTIFIER: ShapeId = ShapeId(221);
 /// `PromptRouterTrace`.
-pub const PROMPT_ROUTER_TRACE: ShapeId = ShapeId(221);
+pub const PROMPT_ROUTER_TRACE: ShapeId = ShapeId(222);
 /// `PromptVariableMap`.
-pub const PROMPT_VARIABLE_MAP: ShapeId = ShapeId(222);
+pub const PROMPT_VARIABLE_MAP: ShapeId = ShapeId(223);
 /// `PromptVariableValues`.
-pub const PROMPT_VARIABLE_VALUES: ShapeId = ShapeId(223);
+pub const PROMPT_VARIABLE_VALUES: ShapeId = ShapeId(224);
 /// `ReasoningContentBlock`.
-pub const REASONING_CONTENT_BLOCK: ShapeId = ShapeId(224);
+pub const REASONING_CONTENT_BLOCK: ShapeId = ShapeId(225);
 /// `ReasoningContentBlockDelta`.
-pub const REASONING_CONTENT_BLOCK_DELTA: ShapeId = ShapeId(225);
+pub const REASONING_CONTENT_BLOCK_DELTA: ShapeId = ShapeId(226);
 /// `ReasoningTextBlock`.
-pub const REASONING_TEXT_BLOCK: ShapeId = ShapeId(226);
+pub const REASONING_TEXT_BLOCK: ShapeId = ShapeId(227);
 /// `RequestMetadata`.
-pub const REQUEST_METADATA: ShapeId = ShapeId(227);
+pub const REQUEST_METADATA: ShapeId = ShapeId(228);
 /// `RequestMetadataKeyString`.
-pub const REQUEST_METADATA_KEY_STRING: ShapeId = ShapeId(228);
+pub const REQUEST_METADATA_KEY_STRING: ShapeId = ShapeId(229);
 /// `RequestMetadataValueString`.
-pub const REQUEST_METADATA_VALUE_STRING: ShapeId = ShapeId(229);
+pub const REQUEST_METADATA_VALUE_STRING: ShapeId = ShapeId(230);
 /// `ResourceNotFoundException`.
-pub const RESOURCE_NOT_FOUND_EXCEPTION: ShapeId = ShapeId(230);
+pub const RESOURCE_NOT_FOUND_EXCEPTION: ShapeId = ShapeId(231);
 /// `S3Location`.
-pub const S3_LOCATION: ShapeId = ShapeId(231);
+pub const S3_LOCATION: ShapeId = ShapeId(232);
 /// `S3Uri`.
-pub const S3_URI: ShapeId = ShapeId(232);
+pub const S3_URI: ShapeId = ShapeId(233);
 /// `SearchResultBlock`.
-pub const SEARCH_RESULT_BLOCK: ShapeId = ShapeId(233);
+pub const SEARCH_RESULT_BLOCK: ShapeId = ShapeId(234);
 /// `SearchResultContentBlock`.
-pub const SEARCH_RESULT_CONTENT_BLOCK: ShapeId = ShapeId(234);
+pub const SEARCH_RESULT_CONTENT_BLOCK: ShapeId = ShapeId(235);
 /// `SearchResultContentBlocks`.
-pub const SEARCH_RESULT_CONTENT_BLOCKS: ShapeId = ShapeId(235);
+pub const SEARCH_RESULT_CONTENT_BLOCKS: ShapeId = ShapeId(236);
 /// `SearchResultLocation`.
-pub const SEARCH_RESULT_LOCATION: ShapeId = ShapeId(236);
+pub const SEARCH_RESULT_LOCATION: ShapeId = ShapeId(237);
 /// `SearchResultLocationEndInteger`.
-pub const SEARCH_RESULT_LOCATION_END_INTEGER: ShapeId = ShapeId(237);
+pub const SEARCH_RESULT_LOCATION_END_INTEGER: ShapeId = ShapeId(238);
 /// `SearchResultLocationSearchResultIndexInteger`.
-pub const SEARCH_RESULT_LOCATION_SEARCH_RESULT_INDEX_INTEGER: ShapeId = ShapeId(238);
+pub const SEARCH_RESULT_LOCATION_SEARCH_RESULT_INDEX_INTEGER: ShapeId = ShapeId(239);
 /// `SearchResultLocationStartInteger`.
-pub const SEARCH_RESULT_LOCATION_START_INTEGER: ShapeId = ShapeId(239);
+pub const SEARCH_RESULT_LOCATION_START_INTEGER: ShapeId = ShapeId(240);
+/// `ServiceQuotaExceededException`.
+pub const SERVICE_QUOTA_EXCEEDED_EXCEPTION: ShapeId = ShapeId(241);
 /// `ServiceTier`.
-pub const SERVICE_TIER: ShapeId = ShapeId(240);
+pub const SERVICE_TIER: ShapeId = ShapeId(242);
 /// `ServiceTierType`.
-pub const SERVICE_TIER_TYPE: ShapeId = ShapeId(241);
+pub const SERVICE_TIER_TYPE: ShapeId = ShapeId(243);
 /// `ServiceUnavailableException`.
-pub const SERVICE_UNAVAILABLE_EXCEPTION: ShapeId = ShapeId(242);
+pub const SERVICE_UNAVAILABLE_EXCEPTION: ShapeId = ShapeId(244);
 /// `SpecificToolChoice`.
-pub const SPECIFIC_TOOL_CHOICE: ShapeId = ShapeId(243);
+pub const SPECIFIC_TOOL_CHOICE: ShapeId = ShapeId(245);
 /// `StatusCode`.
-pub const STATUS_CODE: ShapeId = ShapeId(244);
+pub const STATUS_CODE: ShapeId = ShapeId(246);
 /// `StopReason`.
-pub const STOP_REASON: ShapeId = ShapeId(245);
+pub const STOP_REASON: ShapeId = ShapeId(247);
 /// `String`.
-pub const STRING: ShapeId = ShapeId(246);
+pub const STRING: ShapeId = ShapeId(248);
 /// `SystemContentBlock`.
-pub const SYSTEM_CONTENT_BLOCK: ShapeId = ShapeId(247);
+pub const SYSTEM_CONTENT_BLOCK: ShapeId = ShapeId(249);
 /// `SystemContentBlocks`.
-pub const SYSTEM_CONTENT_BLOCKS: ShapeId = ShapeId(248);
+pub const SYSTEM_CONTENT_BLOCKS: ShapeId = ShapeId(250);
 /// `SystemTool`.
-pub const SYSTEM_TOOL: ShapeId = ShapeId(249);
+pub const SYSTEM_TOOL: ShapeId = ShapeId(251);
 /// `TextCharactersGuarded`.
-pub const TEXT_CHARACTERS_GUARDED: ShapeId = ShapeId(250);
+pub const TEXT_CHARACTERS_GUARDED: ShapeId = ShapeId(252);
 /// `TextCharactersTotal`.
-pub const TEXT_CHARACTERS_TOTAL: ShapeId = ShapeId(251);
+pub const TEXT_CHARACTERS_TOTAL: ShapeId = ShapeId(253);
 /// `ThrottlingException`.
-pub const THROTTLING_EXCEPTION: ShapeId = ShapeId(252);
+pub const THROTTLING_EXCEPTION: ShapeId = ShapeId(254);
 /// `TokenUsage`.
-pub const TOKEN_USAGE: ShapeId = ShapeId(253);
+pub const TOKEN_USAGE: ShapeId = ShapeId(255);
 /// `TokenUsageCacheReadInputTokensInteger`.
-pub const TOKEN_USAGE_CACHE_READ_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(254);
+pub const TOKEN_USAGE_CACHE_READ_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(256);
 /// `TokenUsageCacheWriteInputTokensInteger`.
-pub const TOKEN_USAGE_CACHE_WRITE_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(255);
+pub const TOKEN_USAGE_CACHE_WRITE_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(257);
 /// `TokenUsageInputTokensInteger`.
-pub const TOKEN_USAGE_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(256);
+pub const TOKEN_USAGE_INPUT_TOKENS_INTEGER: ShapeId = ShapeId(258);
 /// `TokenUsageOutputTokensInteger`.
-pub const TOKEN_USAGE_OUTPUT_TOKENS_INTEGER: ShapeId = ShapeId(257);
+pub const TOKEN_USAGE_OUTPUT_TOKENS_INTEGER: ShapeId = ShapeId(259);
 /// `TokenUsageTotalTokensInteger`.
-pub const TOKEN_USAGE_TOTAL_TOKENS_INTEGER: ShapeId = ShapeId(258);
+pub const TOKEN_USAGE_TOTAL_TOKENS_INTEGER: ShapeId = ShapeId(260);
 /// `Tool`.
-pub const TOOL: ShapeId = ShapeId(259);
+pub const TOOL: ShapeId = ShapeId(261);
 /// `ToolAdditionBlock`.
-pub const TOOL_ADDITION_BLOCK: ShapeId = ShapeId(260);
+pub const TOOL_ADDITION_BLOCK: ShapeId = ShapeId(262);
 /// `ToolChoice`.
-pub const TOOL_CHOICE: ShapeId = ShapeId(261);
+pub const TOOL_CHOICE: ShapeId = ShapeId(263);
 /// `ToolConfiguration`.
-pub const TOOL_CONFIGURATION: ShapeId = ShapeId(262);
+pub const TOOL_CONFIGURATION: ShapeId = ShapeId(264);
 /// `ToolConfigurationToolsList`.
-pub const TOOL_CONFIGURATION_TOOLS_LIST: ShapeId = ShapeId(263);
+pub const TOOL_CONFIGURATION_TOOLS_LIST: ShapeId = ShapeId(265);
 /// `ToolInputSchema`.
-pub const TOOL_INPUT_SCHEMA: ShapeId = ShapeId(264);
+pub const TOOL_INPUT_SCHEMA: ShapeId = ShapeId(266);
 /// `ToolName`.
-pub const TOOL_NAME: ShapeId = ShapeId(265);
+pub const TOOL_NAME: ShapeId = ShapeId(267);
 /// `ToolReference`.
-pub const TOOL_REFERENCE: ShapeId = ShapeId(266);
+pub const TOOL_REFERENCE: ShapeId = ShapeId(268);
 /// `ToolReferenceNameString`.
-pub const TOOL_REFERENCE_NAME_STRING: ShapeId = ShapeId(267);
+pub const TOOL_REFERENCE_NAME_STRING: ShapeId = ShapeId(269);
 /// `ToolReferenceServerNameString`.
-pub const TOOL_REFERENCE_SERVER_NAME_STRING: ShapeId = ShapeId(268);
+pub const TOOL_REFERENCE_SERVER_NAME_STRING: ShapeId = ShapeId(270);
 /// `ToolReferenceTypeString`.
-pub const TOOL_REFERENCE_TYPE_STRING: ShapeId = ShapeId(269);
+pub const TOOL_REFERENCE_TYPE_STRING: ShapeId = ShapeId(271);
 /// `ToolRemovalBlock`.
-pub const TOOL_REMOVAL_BLOCK: ShapeId = ShapeId(270);
+pub const TOOL_REMOVAL_BLOCK: ShapeId = ShapeId(272);
 /// `ToolResultBlock`.
-pub const TOOL_RESULT_BLOCK: ShapeId = ShapeId(271);
+pub const TOOL_RESULT_BLOCK: ShapeId = ShapeId(273);
 /// `ToolResultBlockDelta`.
-pub const TOOL_RESULT_BLOCK_DELTA: ShapeId = ShapeId(272);
+pub const TOOL_RESULT_BLOCK_DELTA: ShapeId = ShapeId(274);
 /// `ToolResultBlockStart`.
-pub const TOOL_RESULT_BLOCK_START: ShapeId = ShapeId(273);
+pub const TOOL_RESULT_BLOCK_START: ShapeId = ShapeId(275);
 /// `ToolResultBlocksDelta`.
-pub const TOOL_RESULT_BLOCKS_DELTA: ShapeId = ShapeId(274);
+pub const TOOL_RESULT_BLOCKS_DELTA: ShapeId = ShapeId(276);
 /// `ToolResultContentBlock`.
-pub const TOOL_RESULT_CONTENT_BLOCK: ShapeId = ShapeId(275);
+pub const TOOL_RESULT_CONTENT_BLOCK: ShapeId = ShapeId(277);
 /// `ToolResultContentBlocks`.
-pub const TOOL_RESULT_CONTENT_BLOCKS: ShapeId = ShapeId(276);
+pub const TOOL_RESULT_CONTENT_BLOCKS: ShapeId = ShapeId(278);
 /// `ToolResultStatus`.
-pub const TOOL_RESULT_STATUS: ShapeId = ShapeId(277);
+pub const TOOL_RESULT_STATUS: ShapeId = ShapeId(279);
 /// `ToolSpecification`.
-pub const TOOL_SPECIFICATION: ShapeId = ShapeId(278);
+pub const TOOL_SPECIFICATION: ShapeId = ShapeId(280);
 /// `ToolUseBlock`.
-pub const TOOL_USE_BLOCK: ShapeId = ShapeId(279);
+pub const TOOL_USE_BLOCK: ShapeId = ShapeId(281);
 /// `ToolUseBlockDelta`.
-pub const TOOL_USE_BLOCK_DELTA: ShapeId = ShapeId(280);
+pub const TOOL_USE_BLOCK_DELTA: ShapeId = ShapeId(282);
 /// `ToolUseBlockStart`.
-pub const TOOL_USE_BLOCK_START: ShapeId = ShapeId(281);
+pub const TOOL_USE_BLOCK_START: ShapeId = ShapeId(283);
 /// `ToolUseId`.
-pub const TOOL_USE_ID: ShapeId = ShapeId(282);
+pub const TOOL_USE_ID: ShapeId = ShapeId(284);
 /// `ToolUseType`.
-pub const TOOL_USE_TYPE: ShapeId = ShapeId(283);
+pub const TOOL_USE_TYPE: ShapeId = ShapeId(285);
 /// `ValidationException`.
-pub const VALIDATION_EXCEPTION: ShapeId = ShapeId(284);
+pub const VALIDATION_EXCEPTION: ShapeId = ShapeId(286);
 /// `VideoBlock`.
-pub const VIDEO_BLOCK: ShapeId = ShapeId(285);
+pub const VIDEO_BLOCK: ShapeId = ShapeId(287);
 /// `VideoFormat`.
-pub const VIDEO_FORMAT: ShapeId = ShapeId(286);
+pub const VIDEO_FORMAT: ShapeId = ShapeId(288);
 /// `VideoSource`.
-pub const VIDEO_SOURCE: ShapeId = ShapeId(287);
+pub const VIDEO_SOURCE: ShapeId = ShapeId(289);
 /// `VideoSourceBytesBlob`.
-pub const VIDEO_SOURCE_BYTES_BLOB: ShapeId = ShapeId(288);
+pub const VIDEO_SOURCE_BYTES_BLOB: ShapeId = ShapeId(290);
 /// `WebLocation`.
-pub const WEB_LOCATION: ShapeId = ShapeId(289);
+pub const WEB_LOCATION: ShapeId = ShapeId(291);
