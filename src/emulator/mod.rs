@@ -24,11 +24,10 @@
 //! finish), `router` (paths), `auth` (SigV4 and bearer), `validate` (the service model
 //! walker), `echo` and `tokenizer` (the default model), `state` (queue, log, counters),
 //! `stream` (ConverseStream events and framing), `body` (response bodies), `errors`
-//! (Bedrock's error form), `catalog` (what each model supports, for the catalog mode).
+//! (Bedrock's error form). What each model supports is `crate::catalog`.
 
 mod auth;
 mod body;
-pub mod catalog;
 mod echo;
 mod errors;
 mod fault;

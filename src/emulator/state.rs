@@ -9,10 +9,10 @@ use bytes::Bytes;
 use serde_json::Value;
 
 use super::auth::AuthConfig;
-use super::catalog::Catalog;
 use super::errors::ServiceError;
 use super::fault::{ConnectionFault, RawAnswer};
 use super::stream::ScriptedStream;
+use crate::catalog::Catalog;
 
 /// One request as the server received it, refused ones included.
 #[derive(Clone, Debug, PartialEq, Eq)]

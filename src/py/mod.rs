@@ -1,6 +1,7 @@
 //! Python bindings: PyO3 classes, the GIL, signals, awaitables and iterators.
 
 mod asyncio;
+mod catalog;
 mod client;
 mod de;
 mod errors;
@@ -20,6 +21,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     exit::register(m.py())?;
     logs::init(m.py())?;
     client::register(m)?;
+    catalog::register(m)?;
     local::register(m)?;
     many::register(m)?;
     stream::register(m)?;
