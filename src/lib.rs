@@ -1,9 +1,11 @@
 //! fastconverse: a fast Python client for the Amazon Bedrock Converse API.
 //!
 //! Four layers, each a folder: `py` (bindings) -> `wire` (shapes in boto3's layout)
-//! -> `core` (async Rust on the SDK), with `emulator` (LocalBedrock) beside them.
+//! -> `core` (async Rust on the SDK), with `catalog` (which model supports what) and
+//! `emulator` (LocalBedrock, which uses the catalog and the wire rules) beside them.
 //! This file only wires the Python module together.
 
+pub mod catalog;
 pub mod core;
 pub mod emulator;
 pub mod wire;

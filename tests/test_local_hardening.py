@@ -534,3 +534,88 @@ def test_a_server_never_stopped_does_not_hold_up_exit() -> None:
         """
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "exiting\n", "")
+
+
+def test_dropping_a_server_with_a_call_in_flight_lets_other_threads_run() -> None:
+    # A call waits out the server's 5 s latency in a thread while another thread counts;
+    # the server is dropped by the garbage collector meanwhile. The drop must neither wait
+    # for the call's connection holding the GIL (the counter would stand still) nor
+    # outlast the latency it cuts short.
+    server = LocalBedrock(latency=5.0)
+    client = server.client(max_attempts=1)
+    outcome: list[BaseException | None] = []
+
+    def call() -> None:
+        try:
+            client.converse(modelId=MODEL_ID, messages=messages())
+            outcome.append(None)
+        except Exception as error:
+            outcome.append(error)
+
+    counts = [0]
+    counting = threading.Event()
+    done = threading.Event()
+
+    def count() -> None:
+        while not done.is_set():
+            counts[0] += 1
+            counting.set()
+
+    caller = threading.Thread(target=call)
+    counter = threading.Thread(target=count)
+    caller.start()
+    try:
+        while server.stats()["in_flight"] != 1:
+            time.sleep(0.01)
+        counter.start()
+        assert counting.wait(SUBPROCESS_LIMIT)
+        before = counts[0]
+        started = time.monotonic()
+        del server
+        gc.collect()
+        took = time.monotonic() - started
+        # The counter keeps going while the dropped server's connections close.
+        while counts[0] == before:
+            time.sleep(0.001)
+        caller.join(SUBPROCESS_LIMIT)
+    finally:
+        done.set()
+        if counter.is_alive():
+            counter.join()
+    assert took < 5.0, "the drop waited out the call's latency"
+    # Cut off by the stop, not answered after the latency.
+    assert outcome and outcome[0] is not None
+
+
+def test_scripts_keep_key_order_and_name_a_bad_values_place(keyed: LocalBedrock) -> None:
+    client = keyed.client()
+    keyed.queue_reply(
+        {
+            "output": {"message": {"role": "assistant", "content": [{"text": "hi"}]}},
+            "stopReason": "end_turn",
+            "usage": {"inputTokens": 1, "outputTokens": 1, "totalTokens": 2},
+            "metrics": {"latencyMs": 1},
+            "additionalModelResponseFields": {"zeta": 1, "alpha": (2, b"\x00")},
+        }
+    )
+    reply = client.converse(
+        modelId=MODEL_ID,
+        messages=messages(),
+        additionalModelRequestFields={"zeta": 2**70, "alpha": 1},
+    )
+    # The caller's order, tuples as lists and bytes as base64, as the wire carries them.
+    assert reply["additionalModelResponseFields"] == {"zeta": 1, "alpha": [2, "AA=="]}
+    assert list(reply["additionalModelResponseFields"]) == ["zeta", "alpha"]
+    # The log reads the body as json.loads does: order kept, every digit of an int.
+    logged = keyed.requests[-1]["json"]["additionalModelRequestFields"]
+    assert list(logged) == ["zeta", "alpha"] and logged["zeta"] == 2**70
+
+    with pytest.raises(TypeError, match=r"reply\.output\.message\.content\[0\]\.text"):
+        keyed.queue_reply({"output": {"message": {"content": [{"text": {1, 2}}]}}})
+    with pytest.raises(TypeError, match=r"events\[1\]\.contentBlockDelta.*does not fit"):
+        keyed.queue_stream([{"messageStart": {}}, {"contentBlockDelta": 2**64}])
+    looped: dict[str, Any] = {}
+    looped["self"] = looped
+    with pytest.raises(TypeError, match="contains itself"):
+        keyed.queue_reply(looped)
+    assert keyed.stats()["queued"] == 0  # nothing bad was queued

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import warnings
 from collections.abc import Iterator
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +30,9 @@ from fastconverse.testing import LocalBedrock
 
 from .conftest import user
 
-DATA = json.loads(resources.files("fastconverse").joinpath("data/models.json").read_text("utf-8"))
+# The one data file, in the source tree; the native module compiles it in.
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "catalog" / "models.json"
+DATA = json.loads(SOURCE.read_text("utf-8"))
 FAMILIES = {f["id"]: f for f in DATA["families"]}
 MESSAGES = DATA["messages"]
 CHATBOT_MODELS = [
@@ -467,3 +469,11 @@ def test_the_model_table_loads_on_first_use_not_at_import() -> None:
         "assert 'fastconverse.models' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", program], check=True)
+
+
+def test_the_catalog_is_one_file_compiled_into_the_native_module() -> None:
+    # The package ships no copy of its own: models.catalog() is the source file's data,
+    # as the native module (the preflight and LocalBedrock) holds it.
+    assert not (Path(fastconverse.__file__).parent / "data" / "models.json").exists()
+    assert json.loads(fastconverse._native._catalog_json()) == DATA
+    assert models.catalog() == DATA

@@ -256,6 +256,9 @@ class ManyRun:
     def stats(self) -> dict[str, Any]:
         """Counters so far (submitted, succeeded, failed, retried, throttled, tokens, ...)."""
 
+def _catalog_json() -> str:
+    """The model catalog's data file, as compiled in (``fastconverse.models`` parses it)."""
+
 def _catalog_match(model_id: str) -> str | None:
     """The catalog family key of a model id (None: unknown), matched as LocalBedrock does."""
 

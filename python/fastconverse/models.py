@@ -1,9 +1,10 @@
 """Which Bedrock model supports which Converse feature: lookup, ``supports`` and ``check_request``.
 
-The data is one file, ``fastconverse/data/models.json``, built from AWS's table
-"Supported models and model features" of the Bedrock user guide (its ``source`` says which
-version, and each family's ``notes`` where it is unsure). LocalBedrock's catalog mode reads
-the same file, so what ``check_request`` reports offline is what LocalBedrock answers::
+The data is one file, ``src/catalog/models.json`` in the source tree, compiled into the
+native module (``catalog()`` parses it once), built from AWS's table "Supported models and
+model features" of the Bedrock user guide (its ``source`` says which version, and each
+family's ``notes`` where it is unsure). LocalBedrock's catalog mode reads the same data,
+so what ``check_request`` reports offline is what LocalBedrock answers::
 
     from fastconverse import models
 
@@ -25,7 +26,6 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from fastconverse import _native
@@ -147,8 +147,7 @@ class Problem:
 @lru_cache(maxsize=1)
 def catalog() -> dict[str, Any]:
     """The data file, parsed (``source``, ``features``, ``messages``, ``families``, ...)."""
-    text = resources.files("fastconverse").joinpath("data/models.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = json.loads(_native._catalog_json())
     return data
 
 

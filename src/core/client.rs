@@ -44,6 +44,24 @@ impl Client {
         })
     }
 
+    /// A client of `config` whose requests go to `http` instead of the network: core's
+    /// tests give it a stub transport (no server, no socket).
+    #[cfg(test)]
+    pub(crate) async fn with_http_client(
+        config: &ClientConfig,
+        http: impl aws_smithy_runtime_api::client::http::HttpClient + 'static,
+    ) -> Self {
+        let sdk = config
+            .build_sdk_client()
+            .await
+            .expect("a valid test config");
+        let conf = sdk.config().to_builder().http_client(http).build();
+        Self {
+            sdk: aws_sdk_bedrockruntime::Client::from_conf(conf),
+            single_attempt: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The Converse operation.
     pub async fn converse(&self, request: Encoded) -> Result<Response<Value>, CoreError> {
         converse_with(&self.sdk, request).await

@@ -806,6 +806,17 @@ pub fn assemble(events: &[Value]) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::VecDeque;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    use aws_smithy_runtime_api::client::http::{
+        HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+    };
+    use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+    use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+    use aws_smithy_types::body::SdkBody;
+    use bytes::Bytes;
     use serde_json::{json, Value as Json};
 
     /// Events from their JSON on the wire (blobs in base64), read as the stream reads them.
@@ -982,23 +993,166 @@ mod tests {
         );
     }
 
-    /// A client of a fresh LocalBedrock, and the server.
-    async fn local() -> (crate::emulator::LocalServer, crate::core::Client) {
-        let server = crate::emulator::LocalServer::start(
-            crate::emulator::ServerConfig::default(),
-            &tokio::runtime::Handle::current(),
-        )
-        .unwrap();
+    /// What the stub transport sends of a response body, in order.
+    enum Chunk {
+        /// Bytes (event-stream frames, whole or in part).
+        Bytes(Bytes),
+        /// Nothing more, ever: a stalled server (the reader leaves by closing).
+        Stall,
+        /// A broken connection.
+        Drop,
+    }
+
+    /// Bedrock at the SDK's HttpClient seam, no socket: each request takes the next
+    /// scripted body and gets a 200 event-stream response (request id `stub-request`) that
+    /// sends it chunk by chunk. Counts the bodies dropped before their end, as a server
+    /// sees connections closed under it.
+    #[derive(Clone, Debug, Default)]
+    struct Stub {
+        bodies: Arc<Mutex<VecDeque<Vec<Chunk>>>>,
+        cut_off: Arc<AtomicUsize>,
+    }
+
+    impl std::fmt::Debug for Chunk {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(match self {
+                Chunk::Bytes(_) => "Bytes",
+                Chunk::Stall => "Stall",
+                Chunk::Drop => "Drop",
+            })
+        }
+    }
+
+    impl Stub {
+        fn queue(&self, chunks: Vec<Chunk>) {
+            self.bodies.lock().unwrap().push_back(chunks);
+        }
+
+        fn cut_off(&self) -> usize {
+            self.cut_off.load(Ordering::SeqCst)
+        }
+    }
+
+    impl HttpConnector for Stub {
+        fn call(&self, _request: HttpRequest) -> HttpConnectorFuture {
+            let chunks = self.bodies.lock().unwrap().pop_front();
+            let body = StubBody {
+                chunks: chunks.expect("a body queued for each request").into(),
+                cut_off: self.cut_off.clone(),
+            };
+            let response = http::Response::builder()
+                .status(200)
+                .header("content-type", "application/vnd.amazon.eventstream")
+                .header("x-amzn-requestid", "stub-request")
+                .body(SdkBody::from_body_1_x(body))
+                .unwrap();
+            HttpConnectorFuture::ready(Ok(HttpResponse::try_from(response).unwrap()))
+        }
+    }
+
+    impl HttpClient for Stub {
+        fn http_connector(
+            &self,
+            _: &HttpConnectorSettings,
+            _: &RuntimeComponents,
+        ) -> SharedHttpConnector {
+            SharedHttpConnector::new(self.clone())
+        }
+    }
+
+    struct StubBody {
+        chunks: VecDeque<Chunk>,
+        cut_off: Arc<AtomicUsize>,
+    }
+
+    impl http_body::Body for StubBody {
+        type Data = Bytes;
+        type Error = Box<dyn std::error::Error + Send + Sync>;
+
+        fn poll_frame(
+            mut self: std::pin::Pin<&mut Self>,
+            _: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+            use std::task::Poll;
+            match self.chunks.front() {
+                None => Poll::Ready(None),
+                // Never woken: the reader leaves by dropping the body.
+                Some(Chunk::Stall) => Poll::Pending,
+                Some(Chunk::Drop) => {
+                    self.chunks.clear();
+                    Poll::Ready(Some(Err("connection reset by the stub".into())))
+                }
+                Some(Chunk::Bytes(_)) => {
+                    let Some(Chunk::Bytes(bytes)) = self.chunks.pop_front() else {
+                        unreachable!()
+                    };
+                    Poll::Ready(Some(Ok(http_body::Frame::data(bytes))))
+                }
+            }
+        }
+    }
+
+    impl Drop for StubBody {
+        fn drop(&mut self) {
+            if !self.chunks.is_empty() {
+                self.cut_off.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+    }
+
+    /// One event-stream frame as Bedrock sends it: an event, or (`kind` ending in
+    /// `Exception`) an exception.
+    fn frame(kind: &str, payload: Json) -> Bytes {
+        use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
+        let (message_type, kind_header) = if kind.ends_with("Exception") {
+            ("exception", ":exception-type")
+        } else {
+            ("event", ":event-type")
+        };
+        let message = Message::new(payload.to_string().into_bytes())
+            .add_header(Header::new(
+                kind_header,
+                HeaderValue::String(kind.to_owned().into()),
+            ))
+            .add_header(Header::new(
+                ":content-type",
+                HeaderValue::String("application/json".into()),
+            ))
+            .add_header(Header::new(
+                ":message-type",
+                HeaderValue::String(message_type.into()),
+            ));
+        let mut buffer = Vec::new();
+        aws_smithy_eventstream::frame::write_message_to(&message, &mut buffer).unwrap();
+        Bytes::from(buffer)
+    }
+
+    /// Frames of `{kind: payload}` events, in order.
+    fn frames(events: Json) -> Vec<Chunk> {
+        let Json::Array(events) = events else {
+            panic!("a list of events")
+        };
+        events
+            .into_iter()
+            .map(|event| {
+                let (kind, payload) = event.as_object().unwrap().iter().next().unwrap();
+                Chunk::Bytes(frame(kind, payload.clone()))
+            })
+            .collect()
+    }
+
+    /// A client whose requests go to a fresh stub, and the stub.
+    async fn stubbed() -> (Stub, crate::core::Client) {
+        let stub = Stub::default();
         let config = crate::core::ClientConfig {
             region: Some("us-east-1".into()),
-            endpoint_url: Some(server.endpoint_url()),
             access_key_id: Some("testing".into()),
             secret_access_key: Some("testing".into()),
             max_attempts: Some(1),
             ..Default::default()
         };
-        let client = crate::core::Client::connect(&config).await.unwrap();
-        (server, client)
+        let client = crate::core::Client::with_http_client(&config, stub.clone()).await;
+        (stub, client)
     }
 
     fn request() -> crate::wire::encode::Encoded {
@@ -1011,22 +1165,33 @@ mod tests {
             .unwrap()
     }
 
-    fn scripted(
-        events: Json,
-        fault: Option<crate::emulator::StreamFault>,
-    ) -> crate::emulator::ScriptedStream {
-        crate::emulator::ScriptedStream {
-            events: serde_json::from_value(events).unwrap(),
-            pace: std::time::Duration::ZERO,
-            fault,
-        }
-    }
-
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn streams_complete_fail_and_close_against_local_bedrock() {
-        let (server, client) = local().await;
+    async fn streams_complete_fail_and_close_on_a_stub_transport() {
+        let (stub, client) = stubbed().await;
+        let start = json!({"messageStart": {"role": "assistant"}});
+        let stop = json!({"messageStop": {"stopReason": "end_turn"}});
+        let metadata = json!({"metadata": {
+            "usage": {"inputTokens": 2, "outputTokens": 2, "totalTokens": 4},
+            "metrics": {"latencyMs": 1},
+        }});
 
-        // The echo: complete, and assembled as converse() would answer.
+        // Complete, with a frame split across two chunks: assembled as converse() answers.
+        let mut chunks = frames(json!([
+            start,
+            {"contentBlockDelta": {"contentBlockIndex": 0, "delta": {"text": "Hello "}}},
+        ]));
+        let split = frame(
+            "contentBlockDelta",
+            json!({"contentBlockIndex": 0, "delta": {"text": "there"}}),
+        );
+        chunks.push(Chunk::Bytes(split.slice(..7)));
+        chunks.push(Chunk::Bytes(split.slice(7..)));
+        chunks.extend(frames(json!([
+            {"contentBlockStop": {"contentBlockIndex": 0}},
+            stop,
+            metadata,
+        ])));
+        stub.queue(chunks);
         let mut stream = client.converse_stream(request()).await.unwrap().body;
         let mut seen = 0;
         while stream.advance().await.unwrap().is_some() {
@@ -1044,14 +1209,8 @@ mod tests {
             Some(&Value::Str("end_turn".into()))
         );
 
-        // Ends cleanly at the HTTP level, but without messageStop and metadata.
-        let start = json!({"messageStart": {"role": "assistant"}});
-        server
-            .queue_stream(scripted(
-                json!([start, {"messageStop": {"stopReason": "end_turn"}}]),
-                None,
-            ))
-            .unwrap();
+        // Truncated: ends cleanly at the HTTP level, but without metadata.
+        stub.queue(frames(json!([start, stop])));
         let mut stream = client.converse_stream(request()).await.unwrap().body;
         let err = stream.finish().await.unwrap_err();
         assert!(
@@ -1066,13 +1225,11 @@ mod tests {
         );
 
         // An exception event is its code's service error, with the response's request id.
-        server
-            .queue_stream(scripted(
-                json!([start, {"modelStreamErrorException": {"message": "boom"}}]),
-                None,
-            ))
-            .unwrap();
+        stub.queue(frames(
+            json!([start, {"modelStreamErrorException": {"message": "boom"}}]),
+        ));
         let response = client.converse_stream(request()).await.unwrap();
+        assert_eq!(response.metadata.request_id, "stub-request");
         let mut stream = response.body;
         let StreamError::Failed(CoreError::Service(service)) = stream.finish().await.unwrap_err()
         else {
@@ -1086,46 +1243,54 @@ mod tests {
         assert!(service.in_stream);
         assert_eq!(service.metadata.request_id, response.metadata.request_id);
 
-        // A corrupt frame makes the stream incomplete.
-        server
-            .queue_stream(scripted(
-                json!([start]),
-                Some(crate::emulator::StreamFault::Corrupt),
-            ))
-            .unwrap();
+        // A frame with a bad CRC makes the stream incomplete.
+        let mut corrupt = frame(
+            "contentBlockDelta",
+            json!({"contentBlockIndex": 0, "delta": {"text": ""}}),
+        )
+        .to_vec();
+        *corrupt.last_mut().unwrap() ^= 0xff;
+        let mut chunks = frames(json!([start]));
+        chunks.push(Chunk::Bytes(Bytes::from(corrupt)));
+        stub.queue(chunks);
         let mut stream = client.converse_stream(request()).await.unwrap().body;
         assert!(
             matches!(stream.finish().await, Err(StreamError::Incomplete(m)) if m.contains("decoded"))
         );
 
-        // A close from another task reaches a read that waits on a stalled server.
-        server
-            .queue_stream(scripted(
-                json!([start, 60, {"messageStop": {"stopReason": "end_turn"}}]),
-                None,
-            ))
-            .unwrap();
+        // A connection that breaks mid-stream: an error, never a complete stream.
+        let mut chunks = frames(json!([start]));
+        chunks.push(Chunk::Drop);
+        stub.queue(chunks);
+        let mut stream = client.converse_stream(request()).await.unwrap().body;
+        assert!(stream.finish().await.is_err());
+        assert!(!stream.is_complete() && !stream.is_open());
+        assert_eq!(stream.received(), 1);
+
+        // A close from another task reaches a read that waits on a stalled server, and
+        // the transport sees the body dropped before its end.
+        let mut chunks = frames(json!([start]));
+        chunks.push(Chunk::Stall);
+        chunks.extend(frames(json!([stop])));
+        stub.queue(chunks);
         let mut stream = client.converse_stream(request()).await.unwrap().body;
         assert!(stream.advance().await.unwrap().is_some());
         let closer = stream.close_handle();
         let waiting = tokio::spawn(async move { (stream.advance().await, stream) });
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert_eq!(stub.cut_off(), 0, "still waiting");
         closer.close();
         let (outcome, stream) = waiting.await.unwrap();
         assert!(matches!(outcome, Err(StreamError::Incomplete(m)) if m.contains("closed")));
         assert!(!stream.is_open());
         drop(stream);
         for _ in 0..500 {
-            if server.stats().cancelled == 1 {
+            if stub.cut_off() == 1 {
                 break;
             }
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;
         }
-        assert_eq!(
-            server.stats().cancelled,
-            1,
-            "the server saw the connection close"
-        );
+        assert_eq!(stub.cut_off(), 1, "the transport saw the body dropped");
     }
 
     #[test]

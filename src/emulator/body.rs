@@ -1,15 +1,32 @@
 //! Response bodies: any body, boxed, carrying the request's in-flight guard until the
-//! last byte is handed to hyper (so that a client leaving mid-answer counts as cancelled).
+//! last byte is handed to hyper (so that a client leaving mid-answer counts as cancelled),
+//! and the body that sends frames, pauses and scripted drops one by one.
+//!
+//! At the bottom of the emulator's modules: it names no other (the guard is an
+//! [`AnswerGuard`], which `state::InFlight` is).
 
+use std::collections::VecDeque;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::combinators::UnsyncBoxBody;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Body, Frame, SizeHint};
+use tokio::time::Sleep;
 
-use super::state::InFlight;
+/// The pause before a scripted close mid-body, long enough for hyper to flush what was
+/// written before it.
+pub const FLUSH_PAUSE: Duration = Duration::from_millis(20);
+
+/// What a response body tells the request it answers once it has been handed over in
+/// full; dropped before that, the request counts as cancelled.
+pub trait AnswerGuard: Send {
+    /// Marks the answer as fully handed to the connection.
+    fn answered(&self);
+}
 
 /// The error type of response bodies; an error mid-body makes hyper drop the connection,
 /// which is how injected faults reach the client.
@@ -18,7 +35,7 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// Every response's body.
 pub struct ResponseBody {
     inner: UnsyncBoxBody<Bytes, BoxError>,
-    guard: Option<InFlight>,
+    guard: Option<Box<dyn AnswerGuard>>,
 }
 
 impl ResponseBody {
@@ -39,11 +56,11 @@ impl ResponseBody {
     }
 
     /// Keeps `guard` alive until the body has been sent (or dropped unsent).
-    pub fn with_guard(mut self, guard: InFlight) -> Self {
+    pub fn with_guard(mut self, guard: impl AnswerGuard + 'static) -> Self {
         if self.inner.is_end_stream() {
             guard.answered(); // nothing to send: hyper may never poll an empty body
         }
-        self.guard = Some(guard);
+        self.guard = Some(Box::new(guard));
         self
     }
 
@@ -80,5 +97,75 @@ impl Body for ResponseBody {
 
     fn size_hint(&self) -> SizeHint {
         self.inner.size_hint()
+    }
+}
+
+/// What a stream body sends next.
+#[derive(Clone, Debug)]
+pub enum StreamItem {
+    /// An encoded frame.
+    Frame(Bytes),
+    /// A pause (on top of the pace).
+    Pause(Duration),
+    /// An error, on which hyper closes the connection mid-body.
+    Drop,
+}
+
+/// A body that sends its items one by one, `pace` apart.
+pub struct EventStreamBody {
+    items: VecDeque<StreamItem>,
+    pace: Duration,
+    wait: Option<Pin<Box<Sleep>>>,
+}
+
+impl EventStreamBody {
+    /// Items to send in order, `pace` between consecutive ones.
+    pub fn new(items: impl IntoIterator<Item = StreamItem>, pace: Duration) -> Self {
+        Self {
+            items: items.into_iter().collect(),
+            pace,
+            wait: None,
+        }
+    }
+}
+
+impl Body for EventStreamBody {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        let this = &mut *self;
+        loop {
+            if let Some(wait) = this.wait.as_mut() {
+                if wait.as_mut().poll(cx).is_pending() {
+                    return Poll::Pending;
+                }
+                this.wait = None;
+            }
+            let Some(item) = this.items.pop_front() else {
+                return Poll::Ready(None);
+            };
+            match item {
+                StreamItem::Pause(pause) => this.wait = Some(Box::pin(tokio::time::sleep(pause))),
+                StreamItem::Frame(frame) => {
+                    if !this.pace.is_zero() && !this.items.is_empty() {
+                        this.wait = Some(Box::pin(tokio::time::sleep(this.pace)));
+                    }
+                    return Poll::Ready(Some(Ok(Frame::data(frame))));
+                }
+                StreamItem::Drop => {
+                    return Poll::Ready(Some(Err(
+                        "LocalBedrock: connection dropped as scripted".into()
+                    )));
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.items.is_empty() && self.wait.is_none()
     }
 }

@@ -6,14 +6,10 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use super::stream::StreamItem;
+use super::body::{StreamItem, FLUSH_PAUSE};
 
 /// How many bytes of the body a `stall_body` fault sends before it stalls.
 pub const STALL_BODY_BYTES: usize = 20;
-
-/// The pause before a scripted close mid-body, long enough for hyper to flush what was
-/// written before it.
-pub const FLUSH_PAUSE: Duration = Duration::from_millis(20);
 
 /// An answer given byte for byte: the status, these headers (plus `content-length`) and
 /// this body, with none of Bedrock's headers added.

@@ -1,6 +1,7 @@
 //! One request, start to finish: log, route, authenticate, admit, validate, answer.
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
@@ -10,16 +11,16 @@ use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use serde_json::{json, Value};
+use tokio::sync::Notify;
 
 use super::auth::{self, AuthConfig};
-use super::body::ResponseBody;
+use super::body::{AnswerGuard, EventStreamBody, ResponseBody, StreamItem};
 use super::echo;
 use super::errors::{request_id, ServiceError};
 use super::fault::{ConnectionFault, RawAnswer};
 use super::router::{route, Operation, Route};
-use super::server::ConnectionControl;
 use super::state::{RecordedRequest, Scripted, Shared};
-use super::stream::{encode_event, events_from_reply, EventStreamBody, StreamItem};
+use super::stream::{encode_event, events_from_reply};
 use super::tokenizer::{count_input, count_text};
 use super::validate::{check_conversation, validate, BASE64};
 
@@ -37,6 +38,39 @@ pub enum Reply {
     Raw(RawAnswer),
     /// A body of this content type, delivered through a connection fault.
     Faulted(ConnectionFault, &'static str, Bytes),
+}
+
+/// What a connection's task and the handler of its requests share.
+#[derive(Default)]
+pub(crate) struct ConnectionControl {
+    /// Whether a request has arrived on it (a fresh connection is never closed for
+    /// descriptor pressure: its first request may be in flight unread).
+    served: AtomicBool,
+    /// Told to drop the connection at once, with a TCP reset (a scripted fault).
+    reset: Notify,
+}
+
+impl ConnectionControl {
+    /// Marks a request as arrived.
+    pub(crate) fn serving(&self) {
+        self.served.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether a request has arrived on the connection.
+    pub(crate) fn has_served(&self) -> bool {
+        self.served.load(Ordering::Relaxed)
+    }
+
+    /// Closes the connection with a TCP reset, nothing more sent; the caller's request
+    /// is dropped with it.
+    pub(crate) fn reset(&self) {
+        self.reset.notify_one();
+    }
+
+    /// Waits until [`ConnectionControl::reset`] is called (it may have been already).
+    pub(crate) async fn reset_requested(&self) {
+        self.reset.notified().await;
+    }
 }
 
 const JSON: &str = "application/json";

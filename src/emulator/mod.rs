@@ -23,12 +23,24 @@
 //! Layout: `server` (listener, connections, shutdown), `handler` (one request, start to
 //! finish), `router` (paths), `auth` (SigV4 and bearer), `validate` (the service model
 //! walker), `echo` and `tokenizer` (the default model), `state` (queue, log, counters),
-//! `stream` (ConverseStream events and framing), `body` (response bodies), `errors`
-//! (Bedrock's error form), `catalog` (what each model supports, for the catalog mode).
+//! `stream` (ConverseStream events and framing), `fault` (raw answers and connection
+//! faults), `body` (response bodies), `errors` (Bedrock's error form), `json` (request
+//! bodies). What each model supports is `crate::catalog`, shared with the client.
+//!
+//! Modules depend one way, each only on those below it (no cycles; keep it so):
+//!
+//! ```text
+//! server     listener, connections, shutdown
+//! handler    one request (and ConnectionControl, which the server creates for it)
+//! state      queue, log, counters; InFlight is the body's AnswerGuard
+//! fault      stream      scripted answers, cut into body items
+//! echo                   the default model
+//! auth       router      validate
+//! body       errors      json       tokenizer    fdlimit   (name no other module)
+//! ```
 
 mod auth;
 mod body;
-pub mod catalog;
 mod echo;
 mod errors;
 mod fault;

@@ -13,13 +13,13 @@ use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::runtime::{Handle, RuntimeFlavor};
-use tokio::sync::{watch, Notify};
+use tokio::sync::watch;
 
 use super::auth::AuthConfig;
 use super::errors::{default_status, ServiceError};
 use super::fault::{ConnectionFault, RawAnswer};
 use super::fdlimit::{out_of_descriptors, raise_open_file_limit};
-use super::handler::{check_auth_config, handle};
+use super::handler::{check_auth_config, handle, ConnectionControl};
 use super::state::{ModelSettings, RecordedRequest, Scripted, Shared, Stats};
 use super::stream::ScriptedStream;
 
@@ -355,28 +355,6 @@ const ACCEPT_BACKOFF_MOST: Duration = Duration::from_millis(200);
 /// accepts fail and succeed by turns, thousands of times.
 const ACCEPT_WARNING_EVERY: Duration = Duration::from_secs(10);
 
-/// What a connection's task and the handler of its requests share.
-pub(crate) struct ConnectionControl {
-    /// Whether a request has arrived on it (a fresh connection is never closed for
-    /// descriptor pressure: its first request may be in flight unread).
-    served: AtomicBool,
-    /// Told to drop the connection at once, with a TCP reset (a scripted fault).
-    reset: Notify,
-}
-
-impl ConnectionControl {
-    /// Marks a request as arrived.
-    pub(crate) fn serving(&self) {
-        self.served.store(true, Ordering::Relaxed);
-    }
-
-    /// Closes the connection with a TCP reset, nothing more sent; the caller's request
-    /// is dropped with it.
-    pub(crate) fn reset(&self) {
-        self.reset.notify_one();
-    }
-}
-
 async fn accept_loop(
     listener: TcpListener,
     shared: Arc<Shared>,
@@ -463,10 +441,7 @@ async fn serve_connection(
     _guard: TaskGuard,
 ) {
     let _open = shared.open_connection();
-    let control = Arc::new(ConnectionControl {
-        served: AtomicBool::new(false),
-        reset: Notify::new(),
-    });
+    let control = Arc::new(ConnectionControl::default());
     let handler_control = control.clone();
     let service = service_fn(move |request| {
         handler_control.serving();
@@ -486,9 +461,9 @@ async fn serve_connection(
             }
             // Dropping the connection closes the socket and drops any request in flight.
             _ = stopped.wait_for(|stop| *stop) => return,
-            () = control.reset.notified() => break,
+            () = control.reset_requested() => break,
             Ok(()) = pressure.changed(), if !closing => {
-                if control.served.load(Ordering::Relaxed) {
+                if control.has_served() {
                     std::pin::Pin::new(&mut connection).graceful_shutdown();
                     closing = true;
                 }

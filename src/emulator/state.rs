@@ -9,10 +9,11 @@ use bytes::Bytes;
 use serde_json::Value;
 
 use super::auth::AuthConfig;
-use super::catalog::Catalog;
+use super::body::AnswerGuard;
 use super::errors::ServiceError;
 use super::fault::{ConnectionFault, RawAnswer};
 use super::stream::ScriptedStream;
+use crate::catalog::Catalog;
 
 /// One request as the server received it, refused ones included.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -327,7 +328,7 @@ impl Shared {
 }
 
 /// A request in flight: counted until dropped; counted as cancelled if dropped before
-/// [`InFlight::answered`] (hyper drops the handler, or the body, when the client leaves).
+/// [`AnswerGuard::answered`] (hyper drops the handler, or the body, when the client leaves).
 pub struct InFlight {
     shared: Arc<Shared>,
     answered: AtomicBool,
@@ -335,9 +336,8 @@ pub struct InFlight {
     model: Option<String>,
 }
 
-impl InFlight {
-    /// Marks the answer as fully handed to the connection.
-    pub fn answered(&self) {
+impl AnswerGuard for InFlight {
+    fn answered(&self) {
         self.answered.store(true, Ordering::Relaxed);
     }
 }

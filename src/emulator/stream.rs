@@ -1,21 +1,15 @@
-//! ConverseStream answers: a Converse reply cut into the events Bedrock sends, framed
-//! with AWS event-stream encoding, and the body that delivers them (optionally paced).
+//! ConverseStream answers: a Converse reply cut into the events Bedrock sends, and
+//! scripted streams, framed with AWS event-stream encoding into the items that
+//! `body::EventStreamBody` delivers.
 
-use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use aws_smithy_eventstream::frame::write_message_to;
 use aws_smithy_types::event_stream::{Header, HeaderValue, Message};
 use bytes::Bytes;
-use hyper::body::{Body, Frame};
 use serde_json::{json, Map, Value};
-use tokio::time::Sleep;
 
-use super::body::BoxError;
-use super::fault::FLUSH_PAUSE;
+use super::body::{StreamItem, FLUSH_PAUSE};
 use super::tokenizer::pieces;
 
 /// Tokens per text delta, so that even a short echo arrives in several events.
@@ -361,76 +355,6 @@ fn encode(message: &Message) -> Bytes {
     // Only oversized headers or payloads (beyond 16 MB) fail to encode; ours are small.
     write_message_to(message, &mut buffer).expect("an event-stream frame encodes");
     Bytes::from(buffer)
-}
-
-/// What a stream body sends next.
-#[derive(Clone, Debug)]
-pub enum StreamItem {
-    /// An encoded frame.
-    Frame(Bytes),
-    /// A pause (on top of the pace).
-    Pause(Duration),
-    /// An error, on which hyper closes the connection mid-body.
-    Drop,
-}
-
-/// A body that sends its items one by one, `pace` apart.
-pub struct EventStreamBody {
-    items: VecDeque<StreamItem>,
-    pace: Duration,
-    wait: Option<Pin<Box<Sleep>>>,
-}
-
-impl EventStreamBody {
-    /// Items to send in order, `pace` between consecutive ones.
-    pub fn new(items: impl IntoIterator<Item = StreamItem>, pace: Duration) -> Self {
-        Self {
-            items: items.into_iter().collect(),
-            pace,
-            wait: None,
-        }
-    }
-}
-
-impl Body for EventStreamBody {
-    type Data = Bytes;
-    type Error = BoxError;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
-        let this = &mut *self;
-        loop {
-            if let Some(wait) = this.wait.as_mut() {
-                if wait.as_mut().poll(cx).is_pending() {
-                    return Poll::Pending;
-                }
-                this.wait = None;
-            }
-            let Some(item) = this.items.pop_front() else {
-                return Poll::Ready(None);
-            };
-            match item {
-                StreamItem::Pause(pause) => this.wait = Some(Box::pin(tokio::time::sleep(pause))),
-                StreamItem::Frame(frame) => {
-                    if !this.pace.is_zero() && !this.items.is_empty() {
-                        this.wait = Some(Box::pin(tokio::time::sleep(this.pace)));
-                    }
-                    return Poll::Ready(Some(Ok(Frame::data(frame))));
-                }
-                StreamItem::Drop => {
-                    return Poll::Ready(Some(Err(
-                        "LocalBedrock: connection dropped as scripted".into()
-                    )));
-                }
-            }
-        }
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.items.is_empty() && self.wait.is_none()
-    }
 }
 
 #[cfg(test)]

@@ -184,6 +184,8 @@ impl Walker<'_> {
                         .pointer("/value/shape")
                         .and_then(Value::as_str)
                         .unwrap_or("");
+                    let mut entries: Vec<_> = entries.iter().collect();
+                    entries.sort_by_key(|(key, _)| *key);
                     for (key, item) in entries {
                         let item_path = join(path, key);
                         self.check(key_shape, &Value::String(key.clone()), &item_path);
@@ -258,12 +260,17 @@ impl Walker<'_> {
             .get("members")
             .and_then(Value::as_object)
             .unwrap_or(&empty);
-        // JSON nulls count as absent, as they do for SDKs.
-        let present: Vec<&String> = object
+        // JSON nulls count as absent, as they do for SDKs. Members are named and walked
+        // in sorted order, whatever order the request (or the model) has them in: the
+        // messages stay the same for the same request.
+        let mut present: Vec<&String> = object
             .iter()
             .filter(|(_, v)| !v.is_null())
             .map(|(k, _)| k)
             .collect();
+        present.sort();
+        let mut names: Vec<&str> = members.keys().map(String::as_str).collect();
+        names.sort_unstable();
 
         for required in shape
             .get("required")
@@ -280,7 +287,6 @@ impl Walker<'_> {
             }
         }
         if shape.get("union").and_then(Value::as_bool) == Some(true) && present.len() != 1 {
-            let names: Vec<&str> = members.keys().map(String::as_str).collect();
             let set: Vec<&str> = present.iter().map(|k| k.as_str()).collect();
             let constraint = format!(
                 "Member must have exactly one of [{}] set, found {} [{}]",
@@ -303,7 +309,6 @@ impl Walker<'_> {
                     self.check(member_shape, &object[name.as_str()], &member_path);
                 }
                 None => {
-                    let names: Vec<&str> = members.keys().map(String::as_str).collect();
                     let constraint = format!(
                         "Member must be one of the members of {shape_name}: [{}]",
                         names.join(", ")

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
@@ -166,33 +168,76 @@ pub fn from_py<S, T>(seed: S, value: &Bound<'_, PyAny>) -> Result<T, ParamError>
 where
     S: for<'de> DeserializeSeed<'de, Value = T> + Clone,
 {
-    let untracked = match seed.clone().deserialize(PyDe::new(value)) {
+    read(seed, value, false, "")
+}
+
+/// A Python value as plain JSON, for what LocalBedrock is given to send (replies, stream
+/// events) and what the model catalog walks: read as a JSON document is read (None, bool,
+/// int, float, str, list, and dict with str keys, in the dict's order), and more loosely:
+/// bytes and bytearrays become base64 strings (as the wire carries blobs), tuples lists.
+/// Ints beyond 64 bits and non-finite floats are refused (the JSON value cannot hold
+/// them). A problem is named by its path under `root` (`reply.output.message`).
+pub fn to_json(value: &Bound<'_, PyAny>, root: &str) -> Result<serde_json::Value, ParamError> {
+    read(JsonSeed, value, true, root)
+}
+
+/// [`from_py`] and [`to_json`]: reads `value` through `seed`, `loose`ly or not, naming a
+/// problem's place under `root` (empty: the top level is `input`).
+fn read<S, T>(seed: S, value: &Bound<'_, PyAny>, loose: bool, root: &str) -> Result<T, ParamError>
+where
+    S: for<'de> DeserializeSeed<'de, Value = T> + Clone,
+{
+    let untracked = match seed.clone().deserialize(PyDe::root(value, loose)) {
         Ok(read) => return Ok(read),
         Err(err) => err,
     };
     let mut track = serde_path_to_error::Track::new();
     let result = seed.deserialize(serde_path_to_error::Deserializer::new(
-        PyDe::new(value),
+        PyDe::root(value, loose),
         &mut track,
     ));
     let Err(inner) = result else {
         // The second reading passed (a file object read empty the second time, a value
         // that changed in between): the first problem, without its place.
         return Err(ParamError {
-            path: String::new(),
-            message: untracked.describe("input"),
+            path: root.to_owned(),
+            message: untracked.describe(shown(root)),
         });
     };
     Err(located(
         value,
         serde_path_to_error::Error::new(track.path(), inner),
+        root,
     ))
 }
 
+/// `path` under `root` (`reply` and `[0].text` give `reply[0].text`).
+fn under(root: &str, path: &str) -> String {
+    match (root, path) {
+        (root, "") => root.to_owned(),
+        ("", path) => path.to_owned(),
+        (root, path) if path.starts_with('[') => format!("{root}{path}"),
+        (root, path) => format!("{root}.{path}"),
+    }
+}
+
+/// A place as messages show it: `input` for the top level of a request.
+fn shown(place: &str) -> &str {
+    if place.is_empty() {
+        "input"
+    } else {
+        place
+    }
+}
+
 /// The error of a tracked reading of `value`, named by its place.
-fn located(value: &Bound<'_, PyAny>, err: serde_path_to_error::Error<DeError>) -> ParamError {
+fn located(
+    value: &Bound<'_, PyAny>,
+    err: serde_path_to_error::Error<DeError>,
+    root: &str,
+) -> ParamError {
     if matches!(err.inner(), DeError::TooDeep) {
-        return too_deep(value, err.path());
+        return too_deep(value, err.path(), root);
     }
     let raw_path = err.path().to_string();
     let mut path = if raw_path == "." {
@@ -215,20 +260,20 @@ fn located(value: &Bound<'_, PyAny>, err: serde_path_to_error::Error<DeError>) -
             path = parent.to_owned();
         }
     }
-    let shown = if path.is_empty() {
-        "input"
-    } else {
-        path.as_str()
-    };
+    let path = under(root, &path);
     // A member error names the member inside its struct, so the struct is the place.
-    let message = err.inner().describe(shown);
+    let message = err.inner().describe(shown(&path));
     ParamError { path, message }
 }
 
 /// The error for nesting beyond [`MAX_DEPTH`]: walks the failing path again from the root
 /// to tell a value that contains itself (named where it first refers back) from one that
 /// is merely deep (named by its first levels, the rest elided).
-fn too_deep(root: &Bound<'_, PyAny>, path: &serde_path_to_error::Path) -> ParamError {
+fn too_deep(
+    root: &Bound<'_, PyAny>,
+    path: &serde_path_to_error::Path,
+    root_name: &str,
+) -> ParamError {
     use serde_path_to_error::Segment;
     /// Levels of a deep value's path named in the message.
     const SHOWN_LEVELS: usize = 12;
@@ -259,6 +304,7 @@ fn too_deep(root: &Bound<'_, PyAny>, path: &serde_path_to_error::Path) -> ParamE
         ancestors.push(next.as_ptr());
         current = next;
     }
+    let name = under(root_name, &name);
     let shown = if levels > SHOWN_LEVELS {
         format!("{name}...")
     } else {
@@ -270,7 +316,7 @@ fn too_deep(root: &Bound<'_, PyAny>, path: &serde_path_to_error::Path) -> ParamE
              sent (JSON has no references)"
         )
     } else {
-        DeError::TooDeep.describe(if shown.is_empty() { "input" } else { &shown })
+        DeError::TooDeep.describe(self::shown(&shown))
     };
     ParamError {
         path: name,
@@ -278,11 +324,19 @@ fn too_deep(root: &Bound<'_, PyAny>, path: &serde_path_to_error::Path) -> ParamE
     }
 }
 
+/// Where a value sits: how deep, and how loosely untyped values are read there.
+#[derive(Clone, Copy)]
+struct Level {
+    /// Containers above this value; at most [`MAX_DEPTH`].
+    depth: usize,
+    /// Read as plain JSON rather than as a request: see [`to_json`].
+    loose: bool,
+}
+
 /// A serde Deserializer over one Python object.
 pub struct PyDe<'py> {
     obj: Bound<'py, PyAny>,
-    /// Containers above this value; at most [`MAX_DEPTH`].
-    depth: usize,
+    level: Level,
     /// Whether this is a dict's key (converted as botocore and `json.dumps` convert keys).
     key: bool,
 }
@@ -290,37 +344,44 @@ pub struct PyDe<'py> {
 impl<'py> PyDe<'py> {
     /// Wraps `obj` (a new reference: the deserializer owns what it reads).
     pub fn new(obj: &Bound<'py, PyAny>) -> Self {
+        Self::root(obj, false)
+    }
+
+    fn root(obj: &Bound<'py, PyAny>, loose: bool) -> Self {
         Self {
             obj: obj.clone(),
-            depth: 0,
+            level: Level { depth: 0, loose },
             key: false,
         }
     }
 
     /// The deserializer of a value inside this one's dict or list.
-    fn child(obj: Bound<'py, PyAny>, depth: usize) -> Self {
+    fn child(obj: Bound<'py, PyAny>, level: Level) -> Self {
         Self {
             obj,
-            depth,
+            level,
             key: false,
         }
     }
 
     /// The deserializer of a dict's key.
-    fn key(obj: Bound<'py, PyAny>, depth: usize) -> Self {
+    fn key(obj: Bound<'py, PyAny>, level: Level) -> Self {
         Self {
             obj,
-            depth,
+            level,
             key: true,
         }
     }
 
-    /// The depth of this value's members, refused beyond [`MAX_DEPTH`].
-    fn inner_depth(&self) -> Result<usize, DeError> {
-        if self.depth >= MAX_DEPTH {
+    /// The level of this value's members, refused beyond [`MAX_DEPTH`].
+    fn inner_depth(&self) -> Result<Level, DeError> {
+        if self.level.depth >= MAX_DEPTH {
             Err(DeError::TooDeep)
         } else {
-            Ok(self.depth + 1)
+            Ok(Level {
+                depth: self.level.depth + 1,
+                ..self.level
+            })
         }
     }
 
@@ -563,8 +624,14 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
             )))
         } else if obj.is_instance_of::<PyDict>() {
             self.deserialize_map(visitor)
-        } else if obj.is_instance_of::<PyList>() {
+        } else if obj.is_instance_of::<PyList>()
+            || (self.level.loose && obj.is_instance_of::<PyTuple>())
+        {
             self.deserialize_seq(visitor)
+        } else if self.level.loose
+            && (obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>())
+        {
+            self.blob(visitor)
         } else {
             Err(DeError::InvalidDocumentType {
                 value: self.shown(),
@@ -665,22 +732,22 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         if let Ok(list) = self.obj.cast::<PyList>() {
-            let depth = self.inner_depth()?;
+            let level = self.inner_depth()?;
             let items: Vec<Bound<'py, PyAny>> = list.iter().collect();
             return visitor.visit_seq(SeqAccess {
                 items,
                 index: 0,
-                depth,
+                level,
                 _marker: std::marker::PhantomData,
             });
         }
         if let Ok(tuple) = self.obj.cast::<PyTuple>() {
-            let depth = self.inner_depth()?;
+            let level = self.inner_depth()?;
             let items: Vec<Bound<'py, PyAny>> = tuple.iter().collect();
             return visitor.visit_seq(SeqAccess {
                 items,
                 index: 0,
-                depth,
+                level,
                 _marker: std::marker::PhantomData,
             });
         }
@@ -746,7 +813,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
         visitor.visit_enum(EnumAccess {
             name,
             value,
-            depth: self.inner_depth()?,
+            level: self.inner_depth()?,
             _marker: std::marker::PhantomData,
         })
     }
@@ -768,7 +835,7 @@ impl<'de, 'py> de::Deserializer<'de> for PyDe<'py> {
 struct SeqAccess<'de, 'py> {
     items: Vec<Bound<'py, PyAny>>,
     index: usize,
-    depth: usize,
+    level: Level,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -783,7 +850,7 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'de, 'py> {
             return Ok(None);
         };
         self.index += 1;
-        seed.deserialize(PyDe::child(item.clone(), self.depth))
+        seed.deserialize(PyDe::child(item.clone(), self.level))
             .map(Some)
     }
 
@@ -795,16 +862,16 @@ impl<'de, 'py> de::SeqAccess<'de> for SeqAccess<'de, 'py> {
 struct MapAccess<'de, 'py> {
     items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     index: usize,
-    depth: usize,
+    level: Level,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
 impl<'py> MapAccess<'_, 'py> {
-    fn new(dict: &Bound<'py, PyDict>, depth: usize) -> Self {
+    fn new(dict: &Bound<'py, PyDict>, level: Level) -> Self {
         Self {
             items: dict.iter().collect(),
             index: 0,
-            depth,
+            level,
             _marker: std::marker::PhantomData,
         }
     }
@@ -820,14 +887,14 @@ impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
         let Some((key, _)) = self.items.get(self.index) else {
             return Ok(None);
         };
-        seed.deserialize(PyDe::key(key.clone(), self.depth))
+        seed.deserialize(PyDe::key(key.clone(), self.level))
             .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         let value = &self.items[self.index].1;
         self.index += 1;
-        seed.deserialize(PyDe::child(value.clone(), self.depth))
+        seed.deserialize(PyDe::child(value.clone(), self.level))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -838,7 +905,7 @@ impl<'de, 'py> de::MapAccess<'de> for MapAccess<'de, 'py> {
 struct EnumAccess<'de, 'py> {
     name: String,
     value: Bound<'py, PyAny>,
-    depth: usize,
+    level: Level,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -856,7 +923,7 @@ impl<'de, 'py> de::EnumAccess<'de> for EnumAccess<'de, 'py> {
             variant,
             VariantAccess {
                 value: self.value,
-                depth: self.depth,
+                level: self.level,
                 _marker: std::marker::PhantomData,
             },
         ))
@@ -865,7 +932,7 @@ impl<'de, 'py> de::EnumAccess<'de> for EnumAccess<'de, 'py> {
 
 struct VariantAccess<'de, 'py> {
     value: Bound<'py, PyAny>,
-    depth: usize,
+    level: Level,
     _marker: std::marker::PhantomData<&'de ()>,
 }
 
@@ -877,11 +944,11 @@ impl<'de, 'py> de::VariantAccess<'de> for VariantAccess<'de, 'py> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
-        seed.deserialize(PyDe::child(self.value, self.depth))
+        seed.deserialize(PyDe::child(self.value, self.level))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
-        de::Deserializer::deserialize_seq(PyDe::child(self.value, self.depth), visitor)
+        de::Deserializer::deserialize_seq(PyDe::child(self.value, self.level), visitor)
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -889,6 +956,82 @@ impl<'de, 'py> de::VariantAccess<'de> for VariantAccess<'de, 'py> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        de::Deserializer::deserialize_map(PyDe::child(self.value, self.depth), visitor)
+        de::Deserializer::deserialize_map(PyDe::child(self.value, self.level), visitor)
+    }
+}
+
+/// Reads any value (through `deserialize_any`) as a `serde_json::Value`: see [`to_json`].
+#[derive(Clone, Copy)]
+struct JsonSeed;
+
+impl<'de> DeserializeSeed<'de> for JsonSeed {
+    type Value = serde_json::Value;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for JsonSeed {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::custom(format!("{v} is not a finite number")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+        Ok(BASE64.encode(v).into())
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(JsonSeed)? {
+            items.push(item);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == BIG_INT_KEY {
+                let digits: String = map.next_value()?;
+                return Err(de::Error::custom(format!(
+                    "integer {digits} does not fit in 64 bits"
+                )));
+            }
+            let item = map.next_value_seed(JsonSeed)?;
+            object.insert(key, item);
+        }
+        Ok(serde_json::Value::Object(object))
     }
 }

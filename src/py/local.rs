@@ -4,25 +4,24 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{
-    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
-};
-use pyo3::IntoPyObjectExt;
-use serde_json::{Map, Number, Value};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 
+use super::de::to_json;
+use super::value::to_py;
 use crate::core::runtime;
-use crate::emulator::catalog::Catalog;
 use crate::emulator::{
     ConnectionFault, LocalServer, RawAnswer, RecordedRequest, ScriptedStream, ServerConfig, Stats,
     StreamFault, DEFAULT_REQUEST_LOG_LIMIT,
 };
+use crate::wire;
 
-/// How deep a queued reply may nest before conversion gives up (cycles end here too).
-const MAX_DEPTH: usize = 64;
+/// What a test gave to send (a reply, stream events) as JSON, blobs as base64; a value
+/// JSON cannot carry raises `TypeError` naming its place (`reply.output.message`).
+fn script(value: &Bound<'_, PyAny>, name: &str) -> PyResult<serde_json::Value> {
+    to_json(value, name).map_err(|err| PyTypeError::new_err(err.message))
+}
 
 /// An embedded Bedrock Runtime server on a local port, for tests, notebooks and demos.
 ///
@@ -194,108 +193,6 @@ impl LocalBedrock {
     }
 }
 
-/// A Python value as wire JSON: bytes and bytearrays become base64 strings.
-fn to_json(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Value> {
-    if depth > MAX_DEPTH {
-        return Err(PyValueError::new_err(format!(
-            "{path} nests deeper than {MAX_DEPTH} levels"
-        )));
-    }
-    if value.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = value.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if value.is_instance_of::<PyInt>() {
-        if let Ok(n) = value.extract::<i64>() {
-            return Ok(Value::from(n));
-        }
-        if let Ok(n) = value.extract::<u64>() {
-            return Ok(Value::from(n));
-        }
-        return Err(PyValueError::new_err(format!(
-            "{path}: integer does not fit in 64 bits"
-        )));
-    }
-    if let Ok(f) = value.cast::<PyFloat>() {
-        let f = f.value();
-        return Number::from_f64(f)
-            .map(Value::Number)
-            .ok_or_else(|| PyValueError::new_err(format!("{path}: {f} is not a finite number")));
-    }
-    if let Ok(s) = value.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
-    }
-    if let Ok(b) = value.cast::<PyBytes>() {
-        return Ok(Value::String(BASE64.encode(b.as_bytes())));
-    }
-    if let Ok(b) = value.cast::<PyByteArray>() {
-        return Ok(Value::String(BASE64.encode(b.to_vec())));
-    }
-    if let Ok(dict) = value.cast::<PyDict>() {
-        let mut object = Map::new();
-        for (key, item) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                return Err(PyTypeError::new_err(format!(
-                    "{path}: keys must be str, got {}",
-                    key.get_type().name()?
-                )));
-            };
-            let key = key.to_cow()?.into_owned();
-            let len = path.len();
-            path.push_str(&format!("[{key:?}]"));
-            let converted = to_json(&item, path, depth + 1)?;
-            path.truncate(len);
-            object.insert(key, converted);
-        }
-        return Ok(Value::Object(object));
-    }
-    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
-        for (i, item) in value.try_iter()?.enumerate() {
-            let len = path.len();
-            path.push_str(&format!("[{i}]"));
-            items.push(to_json(&item?, path, depth + 1)?);
-            path.truncate(len);
-        }
-        return Ok(Value::Array(items));
-    }
-    Err(PyTypeError::new_err(format!(
-        "{path}: cannot send a value of type {} (use dict, list, str, int, float, bool, None or bytes)",
-        value.get_type().name()?
-    )))
-}
-
-/// Wire JSON as Python values.
-fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    match value {
-        Value::Null => Ok(py.None().into_bound(py)),
-        Value::Bool(b) => b.into_bound_py_any(py),
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => i.into_bound_py_any(py),
-            (None, Some(u), _) => u.into_bound_py_any(py),
-            (None, None, Some(f)) => f.into_bound_py_any(py),
-            _ => Ok(py.None().into_bound(py)),
-        },
-        Value::String(s) => s.into_bound_py_any(py),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item)?)?;
-            }
-            Ok(list.into_any())
-        }
-        Value::Object(object) => {
-            let dict = PyDict::new(py);
-            for (key, item) in object {
-                dict.set_item(key, to_python(py, item)?)?;
-            }
-            Ok(dict.into_any())
-        }
-    }
-}
-
 fn request_dict<'py>(py: Python<'py>, request: &RecordedRequest) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("method", &request.method)?;
@@ -311,9 +208,10 @@ fn request_dict<'py>(py: Python<'py>, request: &RecordedRequest) -> PyResult<Bou
     }
     dict.set_item("headers", headers)?;
     dict.set_item("body", PyBytes::new(py, &request.body))?;
-    let json = match request.json() {
-        Some(value) => to_python(py, &value)?,
-        None => py.None().into_bound(py),
+    // Read as json.loads reads it (key order, every digit of an int), as boto3 would.
+    let json = match wire::json::parse(&request.body) {
+        Ok(value) => to_py(py, value)?,
+        Err(_) => py.None().into_bound(py),
     };
     dict.set_item("json", json)?;
     Ok(dict)
@@ -558,7 +456,7 @@ impl LocalBedrock {
                 reply.get_type().name()?
             )));
         };
-        let mut value = to_json(dict.as_any(), &mut "reply".to_owned(), 0)?;
+        let mut value = script(dict.as_any(), "reply")?;
         if let Some(object) = value.as_object_mut() {
             object.remove("ResponseMetadata");
         }
@@ -657,12 +555,11 @@ impl LocalBedrock {
                 events.get_type().name()?
             )));
         }
-        let mut converted = Vec::new();
-        for (i, event) in events.try_iter()?.enumerate() {
-            converted.push(to_json(&event?, &mut format!("events[{i}]"), 0)?);
-        }
+        let serde_json::Value::Array(events) = script(events, "events")? else {
+            unreachable!("a list or tuple reads as a JSON array");
+        };
         let stream = ScriptedStream {
-            events: converted,
+            events,
             pace: seconds("pace", pace)?,
             fault: fault
                 .map(str::parse::<StreamFault>)
@@ -728,36 +625,7 @@ impl Drop for LocalBedrock {
     }
 }
 
-/// The catalog family key of a model id (`None`: unknown), matched as LocalBedrock does.
-#[pyfunction(name = "_catalog_match")]
-fn catalog_match(model_id: &str) -> Option<String> {
-    Catalog::builtin().lookup(model_id).map(|f| f.id.clone())
-}
-
-/// What the model of a Converse request (boto3's keywords, `modelId` included) lacks:
-/// `(feature, path, Bedrock's message)` tuples, in the order LocalBedrock checks them.
-#[pyfunction(name = "_catalog_check")]
-fn catalog_check(
-    request: &Bound<'_, PyDict>,
-    streaming: bool,
-) -> PyResult<Vec<(String, String, String)>> {
-    let Some(model_id) = request.get_item("modelId")? else {
-        return Ok(Vec::new());
-    };
-    let Ok(model_id) = model_id.extract::<String>() else {
-        return Ok(Vec::new());
-    };
-    let value = to_json(request.as_any(), &mut "request".to_owned(), 0)?;
-    Ok(Catalog::builtin()
-        .check(&model_id, &value, streaming)
-        .into_iter()
-        .map(|p| (p.feature, p.path, p.message))
-        .collect())
-}
-
-/// Adds `LocalBedrock` and the catalog helpers to the native module.
+/// Adds `LocalBedrock` to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(catalog_match, m)?)?;
-    m.add_function(wrap_pyfunction!(catalog_check, m)?)?;
     m.add_class::<LocalBedrock>()
 }

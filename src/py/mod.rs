@@ -1,6 +1,7 @@
 //! Python bindings: PyO3 classes, the GIL, signals, awaitables and iterators.
 
 mod asyncio;
+mod catalog;
 mod client;
 mod de;
 mod errors;
@@ -21,6 +22,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logs::init(m.py())?;
     errors::register(m)?;
     client::register(m)?;
+    catalog::register(m)?;
     local::register(m)?;
     many::register(m)?;
     stream::register(m)?;

@@ -1,10 +1,13 @@
 //! The model catalog: which Converse features each Bedrock model family supports, its
 //! limits, and the walk of a request that finds what a model would refuse.
 //!
-//! The data is `python/fastconverse/data/models.json`, compiled in with `include_str!`:
-//! the same file `fastconverse.models` reads, so the Python API, the client's preflight
-//! and LocalBedrock's catalog mode agree. A feature is `Some(true)`, `Some(false)` or
-//! `None` (unknown); only `Some(false)` ever yields a problem.
+//! Beside the emulator and the client (no pyo3): the client's preflight and
+//! LocalBedrock's catalog mode both ask it. The data is `src/catalog/models.json`,
+//! compiled in with `include_str!`; `fastconverse.models` gets the same text from the
+//! native module (`_native._catalog_json()`), so the Python API, the preflight and
+//! LocalBedrock agree, and the package ships no copy of its own. A feature is
+//! `Some(true)`, `Some(false)` or `None` (unknown); only `Some(false)` ever yields a
+//! problem.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -12,8 +15,8 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// The catalog file, as shipped in the Python package.
-pub const CATALOG_JSON: &str = include_str!("../../python/fastconverse/data/models.json");
+/// The catalog file, as compiled in (and handed to `fastconverse.models`).
+pub const CATALOG_JSON: &str = include_str!("models.json");
 
 /// One model family of the catalog.
 #[derive(Clone, Debug, Deserialize)]
