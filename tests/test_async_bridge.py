@@ -259,3 +259,34 @@ def test_a_forked_child_leaves_the_parents_bridge_alone(
         assert loop.run_until_complete(call("after")) == "after"
     finally:
         loop.close()
+
+
+def test_a_cancelled_calls_queued_result_never_reaches_a_later_call(
+    server: LocalBedrock, client: ChatClient, loop_class: LoopClass
+) -> None:
+    # The first call's result is queued, then the call is cancelled and its future freed;
+    # a second call's future, made before the queue is drained, is likely to get the
+    # freed future's address. The queued result must be dropped, not given to it.
+    seconds: list[asyncio.Future[Any]] = []
+
+    def second_call() -> None:
+        seconds.append(client.converse_async(modelId=MODEL_ID, messages=[user("second")]))
+
+    async def main() -> str:
+        loop = asyncio.get_running_loop()
+        answered = server.stats()["requests"] + 1
+        first = client.converse_async(modelId=MODEL_ID, messages=[user("first")])
+        wait_for(
+            lambda: server.stats()["requests"] == answered and server.stats()["in_flight"] == 0,
+            "the reply",
+        )
+        time.sleep(0.2)  # the client reads the reply and queues it meanwhile
+        first.cancel()  # its done-callback runs next, then second_call
+        del first
+        loop.call_soon(second_call)
+        await until(lambda: bool(seconds), "the second call")
+        return text_of(await asyncio.wait_for(seconds[0], 10))
+
+    for _ in range(5):
+        assert run(loop_class, main) == "second"
+        seconds.clear()

@@ -29,6 +29,7 @@
 //! and a `call_soon_threadsafe` per call; measured with perf, that was a third of an
 //! async call's client CPU.)
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 #[cfg(unix)]
 use std::io::{ErrorKind, Read, Write};
@@ -36,6 +37,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::os::fd::AsRawFd;
 #[cfg(unix)]
 use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use pyo3::exceptions::{PyRuntimeError, PyStopIteration};
@@ -58,12 +60,21 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Builds a call's Python result on the loop's thread, from what the worker produced.
 type Deliver = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 
-/// A call's key in its bridge: the address of its asyncio future, which the bridge keeps
-/// alive (so the address is not reused) until the call is delivered or cancelled.
-type CallKey = usize;
+/// Where a pending call is found in its bridge: the address of its asyncio future (what
+/// its done-callback is given), unique among pending calls since the bridge holds their
+/// futures.
+type FutureAddress = usize;
 
-fn call_key(future: &Bound<'_, PyAny>) -> CallKey {
-    future.as_ptr() as CallKey
+fn address_of(future: &Bound<'_, PyAny>) -> FutureAddress {
+    future.as_ptr() as FutureAddress
+}
+
+/// A call's key: its future's address and a serial number, since a cancelled call's
+/// future can be freed and its address reused while the call's result is still queued.
+#[derive(Clone, Copy)]
+struct CallKey {
+    future: FutureAddress,
+    serial: u64,
 }
 
 /// A finished call waiting for the loop.
@@ -160,6 +171,7 @@ impl Inbox {
 
 /// A call in flight: the asyncio future it will complete and its Rust task.
 struct Pending {
+    serial: u64,
     future: Py<PyAny>,
     abort: AbortHandle,
 }
@@ -167,7 +179,7 @@ struct Pending {
 /// A bridge's Rust state, taken out when the bridge shuts down.
 struct Live {
     inbox: Arc<Inbox>,
-    pending: HashMap<CallKey, Pending>,
+    pending: HashMap<FutureAddress, Pending>,
     /// The read end of the socket pair, watched by the loop (socket wake-ups only).
     #[cfg(unix)]
     woken: Option<UnixStream>,
@@ -182,6 +194,8 @@ pub struct LoopBridge {
     event_loop: Py<PyWeakrefReference>,
     /// None once shut down.
     live: Mutex<Option<Live>>,
+    /// The serial number of the next call.
+    next_serial: AtomicU64,
 }
 
 impl LoopBridge {
@@ -195,6 +209,7 @@ impl LoopBridge {
                 #[cfg(unix)]
                 woken: None,
             })),
+            next_serial: AtomicU64::new(0),
         })
     }
 
@@ -236,7 +251,7 @@ impl LoopBridge {
             woken,
         } = live;
         std::mem::forget(inbox);
-        for (_, Pending { future, abort }) in pending {
+        for (_, Pending { future, abort, .. }) in pending {
             std::mem::forget(abort);
             drop(future);
         }
@@ -306,8 +321,10 @@ impl LoopBridge {
             let mut batch = Vec::with_capacity(completions.len());
             for Completion { key, deliver } in completions {
                 // Gone: the call was cancelled, and its result is dropped.
-                if let Some(pending) = live.pending.remove(&key) {
-                    batch.push((pending.future, deliver));
+                if let Entry::Occupied(pending) = live.pending.entry(key.future) {
+                    if pending.get().serial == key.serial {
+                        batch.push((pending.remove().future, deliver));
+                    }
                 }
             }
             batch
@@ -340,7 +357,7 @@ impl LoopBridge {
     fn _on_done(&self, future: &Bound<'_, PyAny>) {
         let pending = lock(&self.live)
             .as_mut()
-            .and_then(|live| live.pending.remove(&call_key(future)));
+            .and_then(|live| live.pending.remove(&address_of(future)));
         if let Some(pending) = pending {
             pending.abort.abort();
         }
@@ -617,7 +634,10 @@ where
         .inbox()
         .ok_or_else(|| PyRuntimeError::new_err("the asyncio bridge is closed"))?;
     let future = event_loop.call_method0(pyo3::intern!(py, "create_future"))?;
-    let key = call_key(&future);
+    let key = CallKey {
+        future: address_of(&future),
+        serial: bridge.get().next_serial.fetch_add(1, Ordering::Relaxed),
+    };
     let task = runtime::handle().spawn(async move {
         let output = CatchUnwind(fut).await;
         inbox.push(Completion {
@@ -630,11 +650,12 @@ where
     });
     // The task cannot be delivered before this: drains run on this thread, under the GIL.
     let pending = Pending {
+        serial: key.serial,
         future: future.clone().unbind(),
         abort: task.abort_handle(),
     };
     if let Some(live) = lock(&bridge.get().live).as_mut() {
-        live.pending.insert(key, pending);
+        live.pending.insert(key.future, pending);
     }
     let on_done = bridge.getattr(pyo3::intern!(py, "_on_done"))?;
     if let Err(err) = future.call_method1(pyo3::intern!(py, "add_done_callback"), (on_done,)) {
