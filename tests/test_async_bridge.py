@@ -28,6 +28,12 @@ T = TypeVar("T")
 LoopClass = type[asyncio.AbstractEventLoop]
 
 
+def started(client: ChatClient, text: str) -> Any:
+    """A call started on the bridge at once: the native client's asyncio future (the public
+    ``converse_async`` is a coroutine function, which starts nothing until it runs)."""
+    return client._native.converse_async({"modelId": MODEL_ID, "messages": [user(text)]})
+
+
 def run(loop_class: LoopClass, main: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Runs `main()` to completion on a new loop of `loop_class`, then closes the loop."""
     loop = loop_class()
@@ -98,7 +104,7 @@ def test_cancelling_a_call_closes_its_request(
     server.latency = 5.0
 
     async def main() -> None:
-        future = client.converse_async(modelId=MODEL_ID, messages=[user("Hi")])
+        future = started(client, "Hi")
         await until(lambda: server.stats()["in_flight"] == 1, "the request to arrive")
         future.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -134,9 +140,7 @@ def test_an_error_delivering_one_result_leaves_the_rest_of_its_batch(
 
     async def main() -> None:
         asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: errors.append(ctx))
-        futures = [
-            client.converse_async(modelId=MODEL_ID, messages=[user(f"n{i}")]) for i in range(calls)
-        ]
+        futures = [started(client, f"n{i}") for i in range(calls)]
         # The loop is held (no await) until every reply is back, so that they are all
         # queued, then delivered in one batch.
         wait_for(
@@ -270,12 +274,12 @@ def test_a_cancelled_calls_queued_result_never_reaches_a_later_call(
     seconds: list[asyncio.Future[Any]] = []
 
     def second_call() -> None:
-        seconds.append(client.converse_async(modelId=MODEL_ID, messages=[user("second")]))
+        seconds.append(started(client, "second"))
 
     async def main() -> str:
         loop = asyncio.get_running_loop()
         answered = server.stats()["requests"] + 1
-        first = client.converse_async(modelId=MODEL_ID, messages=[user("first")])
+        first = started(client, "first")
         wait_for(
             lambda: server.stats()["requests"] == answered and server.stats()["in_flight"] == 0,
             "the reply",
