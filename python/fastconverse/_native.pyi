@@ -319,3 +319,8 @@ def _decode_event(headers: dict[str, str], payload: bytes) -> dict[str, Any] | N
 def _decode_error(status: int, headers: dict[str, str], body: bytes) -> dict[str, Any]:
     """An error response (``status`` >= 301) as boto3's ``ClientError.response``, without
     ``ResponseMetadata``."""
+
+# Private test hook (src/py/many.rs), for tests/test_many.py.
+
+def _fail_next_many_run(after: int) -> None:
+    """The next converse_many run's scheduler panics once it has admitted ``after`` items."""

@@ -4,6 +4,7 @@
 //! one request at a time) into a bounded channel; the core scheduler runs the requests;
 //! each finished outcome is converted to Python only when the caller takes it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyStopAsyncIteration, PyValueError};
@@ -52,6 +53,10 @@ pub fn start(
     config: ManyConfig,
 ) -> PyResult<ManyRun> {
     config.validate().map_err(PyValueError::new_err)?;
+    let config = ManyConfig {
+        panic_after: take_armed_fault(),
+        ..config
+    };
     if requests.is_instance_of::<PyDict>() {
         return Err(PyValueError::new_err(
             "requests must be an iterable of request dicts, not one dict (wrap it in a list)",
@@ -82,6 +87,29 @@ pub fn start(
         input_error,
         total,
     })
+}
+
+/// The number of items after which the next run's scheduler panics (0: no fault).
+static ARMED_FAULT: AtomicUsize = AtomicUsize::new(0);
+
+/// The fault armed for this run, if any; disarmed for the runs after it.
+fn take_armed_fault() -> Option<usize> {
+    match ARMED_FAULT.swap(0, Ordering::Relaxed) {
+        0 => None,
+        after => Some(after),
+    }
+}
+
+/// A private test hook: the next converse_many run's scheduler panics once it has
+/// admitted `after` items (`after` >= 1), as a bug in it would; runs after that one are
+/// unaffected.
+#[pyfunction]
+fn _fail_next_many_run(after: usize) -> PyResult<()> {
+    if after == 0 {
+        return Err(PyValueError::new_err("after must be at least 1"));
+    }
+    ARMED_FAULT.store(after, Ordering::Relaxed);
+    Ok(())
 }
 
 /// Pulls requests from the Python iterator, converting each, until it ends or the run
@@ -250,7 +278,8 @@ impl ManyRun {
     }
 }
 
-/// Adds `ManyRun` to the module.
+/// Adds `ManyRun` and its private fault hook to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<ManyRun>()
+    m.add_class::<ManyRun>()?;
+    m.add_function(wrap_pyfunction!(_fail_next_many_run, m)?)
 }
