@@ -16,6 +16,7 @@ use super::asyncio::{awaitable, ready};
 use super::de::from_py;
 use super::errors::to_pyerr;
 use super::exit::python_exiting;
+use super::logs;
 use super::value::response_to_py;
 use super::wait::wait;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
@@ -207,6 +208,8 @@ impl ManyRun {
             Some(next) => next,
             None => wait(py, next_outcome(self.outcomes.clone()))?,
         };
+        // What the run logged up to this outcome reaches `logging` before the caller looks.
+        logs::flush(py);
         match next {
             Some(outcome) => outcome_to_py(py, outcome).map(Some),
             None => match self.finish_error() {
@@ -223,12 +226,15 @@ impl ManyRun {
     /// Awaitable of the next finished `(index, result)`; StopAsyncIteration at the end.
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let input_error = self.input_error.clone();
-        let convert = move |py: Python<'_>, outcome: Option<Outcome>| match outcome {
-            Some(outcome) => outcome_to_py(py, outcome),
-            None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-                Some(err) => Err(err),
-                None => Err(PyStopAsyncIteration::new_err(())),
-            },
+        let convert = move |py: Python<'_>, outcome: Option<Outcome>| {
+            logs::flush(py);
+            match outcome {
+                Some(outcome) => outcome_to_py(py, outcome),
+                None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+                    Some(err) => Err(err),
+                    None => Err(PyStopAsyncIteration::new_err(())),
+                },
+            }
         };
         match next_outcome_now(&self.outcomes) {
             Some(next) => ready(py, convert(py, next)),
