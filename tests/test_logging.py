@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from fastconverse import ChatClient, ThrottlingException
+from fastconverse import ChatClient, ThrottlingException, _native
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
@@ -175,3 +178,113 @@ def test_silent_by_default(secured: LocalBedrock, caplog: pytest.LogCaptureFixtu
     secured.queue_error(*THROTTLE)
     secured.client(max_attempts=2).converse(**REQUEST)
     assert [r for r in caplog.records if r.name.startswith("fastconverse")] == []
+
+
+FLOOD_LOGGER = "fastconverse.py.logs"
+
+
+def test_converse_many_records_arrive_in_order_with_their_names_and_levels(
+    secured: LocalBedrock, debug_logs: pytest.LogCaptureFixture
+) -> None:
+    # One item, so the order the scheduler logs in is known: throttled three times, then
+    # answered.
+    for _ in range(3):
+        secured.queue_error(*THROTTLE)
+    requests = [{"modelId": MODEL_ID, "messages": [user("q0")]}]
+    results = secured.client().converse_many(requests, concurrency=1)
+    assert results.summary["retried"] == 3
+
+    many = [r for r in debug_logs.records if r.name == "fastconverse.core.many"]
+    assert [r.levelno for r in many] == [logging.INFO] * 3
+    assert [r.getMessage().split(" with ")[0] for r in many] == [
+        f"converse_many: request 0 ({MODEL_ID}) failed on attempt {n}" for n in (1, 2, 3)
+    ]
+    for record in many:
+        assert record.pathname.endswith("many.rs") and record.lineno > 0
+        assert record.threadName != threading.current_thread().name  # a runtime thread's
+    created = [r.created for r in many]
+    assert created == sorted(created)
+
+
+def test_the_runtime_does_not_wait_for_a_thread_holding_the_gil(
+    secured: LocalBedrock, debug_logs: pytest.LogCaptureFixture
+) -> None:
+    # Every item is throttled once, so each logs at INFO from a runtime thread before it
+    # can finish. This thread then holds the GIL in a pure-Python loop that never lets go
+    # of it (a switch interval far beyond the loop's bound). With a backend that takes the
+    # GIL on the logging thread (pyo3-log), no item can finish while the loop runs.
+    # The server's latency holds each throttle answer back until the loop has begun.
+    for _ in range(4):
+        secured.queue_error(*THROTTLE)
+    requests = [{"modelId": MODEL_ID, "messages": [user(f"q{i}")]} for i in range(4)]
+    secured.latency = 0.3
+    run = secured.client().converse_many_iter(requests, concurrency=4)
+    succeeded = 0
+    interval = sys.getswitchinterval()
+    try:
+        # Read the whole input first: the reader of the input needs the GIL.
+        while run.stats()["submitted"] < 4:
+            time.sleep(0.001)
+        sys.setswitchinterval(1000.0)
+        # Bounded, as a safety net only: the loop ends as soon as the run's own counters
+        # (kept in Rust) say every item succeeded.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            succeeded = run.stats()["succeeded"]
+            if succeeded == 4:
+                break
+    finally:
+        sys.setswitchinterval(interval)
+        secured.latency = 0.0
+    assert succeeded == 4
+    assert len(list(run)) == 4
+    retries = messages(debug_logs, "fastconverse.core.many", logging.INFO)
+    assert len([m for m in retries if "failed on attempt 1" in m]) == 4, retries
+
+
+def test_a_flood_of_records_from_a_runtime_thread_loses_none(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Fewer than the queue holds (16,384): a burst of this size loses nothing.
+    caplog.set_level(logging.INFO, logger=FLOOD_LOGGER)
+    # Like any call, the hook returns once what it logged is delivered.
+    _native._log_flood(10_000, "flood")
+    flood = [r.getMessage() for r in caplog.records if r.name == FLOOD_LOGGER]
+    assert flood == [f"flood {i}" for i in range(10_000)]
+
+
+def test_records_beyond_the_queue_are_counted_and_reported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Hold the delivery thread inside a handler (GIL released while it waits), flood more
+    # records than the queue holds, then let it go: the runtime thread never waits, and
+    # what could not be queued is reported as one WARNING with the count.
+    entered = threading.Event()
+    release = threading.Event()
+
+    class Blocking(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage() == "hold 0":
+                entered.set()
+                release.wait(30)
+
+    logger = logging.getLogger(FLOOD_LOGGER)
+    handler = Blocking(logging.INFO)
+    logger.addHandler(handler)
+    caplog.set_level(logging.INFO, logger=FLOOD_LOGGER)
+    try:
+        _native._log_flood(1, "hold", deliver=False)
+        assert entered.wait(30)
+        _native._log_flood(20_000, "flood", deliver=False)  # returns, nothing delivered
+        release.set()
+        _native._log_flood(0, "")  # waits for the delivery of what is queued
+    finally:
+        release.set()
+        logger.removeHandler(handler)
+    flood = [r.getMessage() for r in caplog.records if r.getMessage().startswith("flood ")]
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1, [r.getMessage() for r in warnings]
+    dropped = int(warnings[0].getMessage().split()[0])
+    assert dropped > 0 and len(flood) + dropped == 20_000
+    # What was queued arrives in order: the first records, none skipped among them.
+    assert flood == [f"flood {i}" for i in range(len(flood))]

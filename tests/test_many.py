@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from fastconverse import ChatClient, ParamValidationError, ValidationException
+from fastconverse import ChatClient, ParamValidationError, ValidationException, _native
+from fastconverse.errors import InternalError
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
@@ -323,3 +324,32 @@ def test_run_closed_early_cancels_in_flight(server: LocalBedrock, client: ChatCl
         time.sleep(0.01)
     assert server.stats()["cancelled"] == 8
     assert os.getpid() > 0
+
+
+def test_a_scheduler_failure_gives_internal_error_for_every_item_left(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    # The fifth item admitted makes the scheduler panic: items before it may have been
+    # answered or be in flight; it and every later one (in the feeder's channel or not
+    # yet read from the input) never reach the scheduler's tasks.
+    server.latency = 0.05
+    _native._fail_next_many_run(5)
+    results = client.converse_many([ask(i) for i in range(40)], concurrency=2)
+    assert len(results) == 40
+    failed = [i for i, r in enumerate(results) if isinstance(r, InternalError)]
+    assert failed[-36:] == list(range(4, 40)), failed
+    for index, result in enumerate(results):
+        if isinstance(result, InternalError):
+            assert result.index == index
+            assert "scheduler failed" in str(result)
+        else:
+            assert answer(result) == f"question {index}"
+    assert results.summary["failed"] == len(failed)
+
+    # With on_error="raise" the same failure raises InternalError (before: KeyError).
+    _native._fail_next_many_run(3)
+    with pytest.raises(InternalError, match="scheduler failed"):
+        client.converse_many([ask(i) for i in range(10)], concurrency=2, on_error="raise")
+
+    # The fault was for one run only.
+    assert [answer(r) for r in client.converse_many([ask(0)])] == ["question 0"]

@@ -281,3 +281,13 @@ def _decode_event(headers: dict[str, str], payload: bytes) -> dict[str, Any] | N
 def _decode_error(status: int, headers: dict[str, str], body: bytes) -> dict[str, Any]:
     """An error response (``status`` >= 301) as boto3's ``ClientError.response``, without
     ``ResponseMetadata``."""
+
+# Private test hooks (src/py/many.rs, src/py/logs.rs), for tests/test_many.py and
+# tests/test_logging.py.
+
+def _fail_next_many_run(after: int) -> None:
+    """The next converse_many run's scheduler panics once it has admitted ``after`` items."""
+
+def _log_flood(count: int, prefix: str, deliver: bool = True) -> None:
+    """Logs ``count`` INFO records ``"{prefix} {i}"`` under ``fastconverse.py.logs`` from a
+    runtime thread; returns once they are queued, and delivered if ``deliver``."""

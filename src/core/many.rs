@@ -8,7 +8,7 @@
 //! toward raising the limit by one (additive increase). Every item ends as exactly one
 //! outcome on the output channel: nothing is lost, nothing is duplicated.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -32,6 +32,9 @@ pub struct ManyConfig {
     pub base_backoff: Duration,
     /// Longest backoff.
     pub max_backoff: Duration,
+    /// A fault for tests only: the scheduler panics once it has admitted this many items.
+    /// Nothing public sets it; the bindings' private `_fail_next_many_run` does.
+    pub panic_after: Option<usize>,
 }
 
 /// The most requests a run may keep in flight (beyond it, descriptors run out long before).
@@ -65,6 +68,7 @@ impl Default for ManyConfig {
             max_retries: 8,
             base_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(20),
+            panic_after: None,
         }
     }
 }
@@ -157,10 +161,7 @@ impl Default for ManyStats {
 impl ManyStats {
     /// The counters now.
     pub fn snapshot(&self) -> StatsSnapshot {
-        let mut limits: Vec<(String, usize)> = self
-            .limits
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
+        let mut limits: Vec<(String, usize)> = lock(&self.limits)
             .iter()
             .map(|(k, v)| (k.clone(), *v))
             .collect();
@@ -257,7 +258,7 @@ impl ModelLimit {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, LimitState> {
-        self.state.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.state)
     }
 
     /// Waits for room under the limit; returns the generation the request is sent in.
@@ -360,15 +361,103 @@ fn backoff(config: &ManyConfig, retry: u32, seed: u64) -> Duration {
     exp.min(config.max_backoff).mul_f64(jitter(seed))
 }
 
+/// The indexes handed to the scheduler that have no outcome yet: what a scheduler
+/// failure must still answer.
+type Unresolved = Arc<Mutex<BTreeSet<usize>>>;
+
 /// Runs the whole job: reads `input` until it closes, sends one `Outcome` per item.
 /// Dropping this future cancels every request in flight.
+///
+/// If the scheduler fails (a panic in it or in a task it spawned), every item it was
+/// handed without an outcome yet, and every item the input still holds, ends as
+/// `CoreError::Internal`: the caller always gets one outcome per item.
 pub async fn run(
     client: Arc<Client>,
     config: ManyConfig,
-    mut input: mpsc::Receiver<Item>,
+    input: mpsc::Receiver<Item>,
     output: mpsc::Sender<Outcome>,
     stats: Arc<ManyStats>,
 ) {
+    let input = Arc::new(tokio::sync::Mutex::new(input));
+    let unresolved = Unresolved::default();
+    // A task of its own, so that its panic comes back as a value; the JoinSet aborts it
+    // when this future is dropped.
+    let mut scheduler = JoinSet::new();
+    scheduler.spawn(schedule(
+        client,
+        config,
+        input.clone(),
+        output.clone(),
+        stats.clone(),
+        unresolved.clone(),
+    ));
+    let Some(Err(failure)) = scheduler.join_next().await else {
+        return;
+    };
+    if !failure.is_panic() {
+        return; // cancelled: the runtime is shutting down
+    }
+    let message = format!(
+        "converse_many's scheduler failed: {}",
+        panic_message(failure.into_panic().as_ref())
+    );
+    let pending: Vec<usize> = std::mem::take(&mut *lock(&unresolved))
+        .into_iter()
+        .collect();
+    log::error!(
+        target: TARGET,
+        "{message}; {} request(s) in progress and any not yet read end with InternalError",
+        pending.len(),
+    );
+    let fail = |index| {
+        stats.failed.fetch_add(1, Ordering::Relaxed);
+        Outcome {
+            index,
+            result: Err(CoreError::Internal(message.clone())),
+            attempts: 0,
+        }
+    };
+    for index in pending {
+        if output.send(fail(index)).await.is_err() {
+            return; // the run was closed
+        }
+    }
+    let mut input = input.lock().await;
+    while let Some(item) = input.recv().await {
+        stats.submitted.fetch_add(1, Ordering::Relaxed);
+        if output.send(fail(item.index)).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    if let Some(text) = panic.downcast_ref::<&str>() {
+        text
+    } else if let Some(text) = panic.downcast_ref::<String>() {
+        text
+    } else {
+        "a panic"
+    }
+}
+
+/// A lock that outlives a panic of a holder (every value kept under one stays whole).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The scheduling itself: admits items from `input`, runs each as a task, and sends its
+/// outcome; each index is in `unresolved` from its admission until its outcome is sent.
+async fn schedule(
+    client: Arc<Client>,
+    config: ManyConfig,
+    input: Arc<tokio::sync::Mutex<mpsc::Receiver<Item>>>,
+    output: mpsc::Sender<Outcome>,
+    stats: Arc<ManyStats>,
+    unresolved: Unresolved,
+) {
+    let mut input = input.lock().await;
     let concurrency = config.concurrency.max(1);
     let global = Arc::new(Semaphore::new(concurrency));
     // Items admitted but not finished: bounded so a long input is read lazily, with room
@@ -377,12 +466,18 @@ pub async fn run(
     let mut models: HashMap<String, Arc<ModelLimit>> = HashMap::new();
     let mut tasks = JoinSet::new();
     let config = Arc::new(config);
+    let mut admitted_count = 0usize;
 
     loop {
         tokio::select! {
             permit = admitted.clone().acquire_owned() => {
                 let permit = permit.expect("the admission semaphore is never closed");
                 let Some(item) = input.recv().await else { break };
+                lock(&unresolved).insert(item.index);
+                admitted_count += 1;
+                if config.panic_after == Some(admitted_count) {
+                    panic!("a fault injected for a test after {admitted_count} item(s)");
+                }
                 stats.submitted.fetch_add(1, Ordering::Relaxed);
                 let model_id = item.request.as_ref().map(|r| r.model_id.clone()).unwrap_or_default();
                 let limit = models.entry(model_id.clone()).or_insert_with(|| Arc::new(ModelLimit::new(concurrency))).clone();
@@ -395,9 +490,17 @@ pub async fn run(
                     stats: stats.clone(),
                 };
                 let output = output.clone();
+                let unresolved = unresolved.clone();
                 tasks.spawn(async move {
                     let outcome = job.run(item).await;
-                    let _ = output.send(outcome).await;
+                    // Reserved first, so that taking the index out and sending the outcome
+                    // happen together: no await (where an abort could land) between them.
+                    // An index already taken by a scheduler failure was answered there.
+                    if let Ok(slot) = output.reserve().await {
+                        if lock(&unresolved).remove(&outcome.index) {
+                            slot.send(outcome);
+                        }
+                    }
                     drop(permit);
                 });
             }
@@ -458,7 +561,7 @@ impl Job {
             let kind = result.as_ref().err().map(classify);
             let limit = self.limit.release(generation, kind);
             let previous = {
-                let mut limits = self.stats.limits.lock().unwrap_or_else(|p| p.into_inner());
+                let mut limits = lock(&self.stats.limits);
                 match limits.get_mut(&self.model_id) {
                     Some(recorded) => std::mem::replace(recorded, limit),
                     None => {
@@ -689,6 +792,58 @@ mod tests {
             classify(&CoreError::Connect("reset".into())),
             ErrorKind::Transient
         );
+    }
+
+    #[test]
+    fn a_scheduler_panic_answers_every_item_left_with_an_internal_error() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let outcomes = runtime.block_on(async {
+            // No request is ever sent: each item is one that could not be read.
+            let config = crate::core::ClientConfig {
+                region: Some("us-east-1".into()),
+                endpoint_url: Some("http://127.0.0.1:9".into()),
+                ..Default::default()
+            };
+            let client = Arc::new(Client::connect(&config).await.unwrap());
+            let (item_tx, item_rx) = mpsc::channel(4);
+            let (outcome_tx, mut outcome_rx) = mpsc::channel(4);
+            let config = ManyConfig {
+                concurrency: 1,
+                panic_after: Some(3),
+                ..ManyConfig::default()
+            };
+            let stats = Arc::new(ManyStats::default());
+            tokio::spawn(run(client, config, item_rx, outcome_tx, stats));
+            tokio::spawn(async move {
+                for index in 0..10 {
+                    let request = Err(CoreError::InvalidRequest(format!("item {index}")));
+                    let _ = item_tx.send(Item { index, request }).await;
+                }
+            });
+            let mut outcomes = Vec::new();
+            while let Some(outcome) = outcome_rx.recv().await {
+                outcomes.push(outcome);
+            }
+            outcomes
+        });
+        let mut indexes: Vec<usize> = outcomes.iter().map(|o| o.index).collect();
+        indexes.sort();
+        assert_eq!(indexes, (0..10).collect::<Vec<_>>(), "one outcome per item");
+        for outcome in outcomes {
+            match outcome.result {
+                // The two items admitted before the fault may have been answered.
+                Err(CoreError::InvalidRequest(_)) if outcome.index < 2 => {}
+                Err(CoreError::Internal(message)) => {
+                    assert!(message.contains("scheduler failed"), "{message}");
+                    assert!(message.contains("a fault injected"), "{message}");
+                }
+                other => panic!("item {}: {other:?}", outcome.index),
+            }
+        }
     }
 
     #[test]

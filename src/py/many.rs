@@ -4,6 +4,7 @@
 //! one request at a time) into a bounded channel; the core scheduler runs the requests;
 //! each finished outcome is converted to Python only when the caller takes it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyStopAsyncIteration, PyValueError};
@@ -15,6 +16,7 @@ use super::asyncio::{awaitable, ready};
 use super::de::from_py;
 use super::errors::to_pyerr;
 use super::exit::python_exiting;
+use super::logs;
 use super::value::response_to_py;
 use super::wait::wait;
 use crate::core::many::{self, Item, ManyConfig, ManyStats, Outcome};
@@ -52,6 +54,10 @@ pub fn start(
     config: ManyConfig,
 ) -> PyResult<ManyRun> {
     config.validate().map_err(PyValueError::new_err)?;
+    let config = ManyConfig {
+        panic_after: take_armed_fault(),
+        ..config
+    };
     if requests.is_instance_of::<PyDict>() {
         return Err(PyValueError::new_err(
             "requests must be an iterable of request dicts, not one dict (wrap it in a list)",
@@ -82,6 +88,29 @@ pub fn start(
         input_error,
         total,
     })
+}
+
+/// The number of items after which the next run's scheduler panics (0: no fault).
+static ARMED_FAULT: AtomicUsize = AtomicUsize::new(0);
+
+/// The fault armed for this run, if any; disarmed for the runs after it.
+fn take_armed_fault() -> Option<usize> {
+    match ARMED_FAULT.swap(0, Ordering::Relaxed) {
+        0 => None,
+        after => Some(after),
+    }
+}
+
+/// A private test hook: the next converse_many run's scheduler panics once it has
+/// admitted `after` items (`after` >= 1), as a bug in it would; runs after that one are
+/// unaffected.
+#[pyfunction]
+fn _fail_next_many_run(after: usize) -> PyResult<()> {
+    if after == 0 {
+        return Err(PyValueError::new_err("after must be at least 1"));
+    }
+    ARMED_FAULT.store(after, Ordering::Relaxed);
+    Ok(())
 }
 
 /// Pulls requests from the Python iterator, converting each, until it ends or the run
@@ -179,6 +208,8 @@ impl ManyRun {
             Some(next) => next,
             None => wait(py, next_outcome(self.outcomes.clone()))?,
         };
+        // What the run logged up to this outcome reaches `logging` before the caller looks.
+        logs::flush(py);
         match next {
             Some(outcome) => outcome_to_py(py, outcome).map(Some),
             None => match self.finish_error() {
@@ -195,12 +226,15 @@ impl ManyRun {
     /// Awaitable of the next finished `(index, result)`; StopAsyncIteration at the end.
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let input_error = self.input_error.clone();
-        let convert = move |py: Python<'_>, outcome: Option<Outcome>| match outcome {
-            Some(outcome) => outcome_to_py(py, outcome),
-            None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-                Some(err) => Err(err),
-                None => Err(PyStopAsyncIteration::new_err(())),
-            },
+        let convert = move |py: Python<'_>, outcome: Option<Outcome>| {
+            logs::flush(py);
+            match outcome {
+                Some(outcome) => outcome_to_py(py, outcome),
+                None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+                    Some(err) => Err(err),
+                    None => Err(PyStopAsyncIteration::new_err(())),
+                },
+            }
         };
         match next_outcome_now(&self.outcomes) {
             Some(next) => ready(py, convert(py, next)),
@@ -250,7 +284,8 @@ impl ManyRun {
     }
 }
 
-/// Adds `ManyRun` to the module.
+/// Adds `ManyRun` and its private fault hook to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<ManyRun>()
+    m.add_class::<ManyRun>()?;
+    m.add_function(wrap_pyfunction!(_fail_next_many_run, m)?)
 }

@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 /// Adds every class and function to the native module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     exit::register(m.py())?;
-    logs::init(m.py())?;
+    logs::init(m)?;
     errors::register(m)?;
     client::register(m)?;
     catalog::register(m)?;

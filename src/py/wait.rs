@@ -12,6 +12,7 @@ use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
 use super::errors::panic_error;
+use super::logs;
 use crate::core::runtime;
 
 /// How long a sync call sleeps without the GIL before it runs Python's signal handlers.
@@ -56,7 +57,12 @@ where
     loop {
         // `&mut` so that the closure is Send (a Receiver is Send but not Sync).
         let receiver = &mut done_rx;
-        match py.detach(move || receiver.recv_timeout(SIGNAL_SLICE)) {
+        let outcome = py.detach(move || receiver.recv_timeout(SIGNAL_SLICE));
+        if outcome.is_ok() {
+            // What the call logged reaches `logging` before the caller looks.
+            logs::flush(py);
+        }
+        match outcome {
             Ok(Ok(value)) => return Ok(value),
             Ok(Err(panic)) => return Err(panic_error(py, panic)),
             Err(RecvTimeoutError::Timeout) => {
