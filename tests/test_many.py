@@ -353,3 +353,22 @@ def test_a_scheduler_failure_gives_internal_error_for_every_item_left(
 
     # The fault was for one run only.
     assert [answer(r) for r in client.converse_many([ask(0)])] == ["question 0"]
+
+
+@pytest.mark.parametrize(("max_retries", "reached"), [(1, True), (3, False)])
+def test_results_count_the_schedulers_attempts_as_botocore_counts_its_own(
+    server: LocalBedrock, client: ChatClient, max_retries: int, reached: bool
+) -> None:
+    # Throttled once, answered at the second attempt: one retry, and the last attempt
+    # allowed was made only when a single retry was allowed (botocore's standard mode).
+    server.queue_error("ThrottlingException", "slow down", status=429)
+    (result,) = client.converse_many(
+        [{"modelId": MODEL_ID, "messages": [user("Hi")]}], max_retries=max_retries
+    )
+    meta = result["ResponseMetadata"]
+    assert meta["RetryAttempts"] == 1
+    assert meta.get("MaxAttemptsReached", False) is reached
+    server.queue_error("ValidationException", "bad", status=400)
+    (failed,) = client.converse_many([{"modelId": MODEL_ID, "messages": [user("Hi")]}])
+    assert failed.response["ResponseMetadata"]["RetryAttempts"] == 0
+    assert "MaxAttemptsReached" not in failed.response["ResponseMetadata"]

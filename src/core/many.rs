@@ -532,6 +532,31 @@ struct Job {
 }
 
 impl Job {
+    /// The outcome of an item after `attempts`, its `ResponseMetadata` counting the
+    /// scheduler's attempts as botocore counts its own (`RetryAttempts`, and
+    /// `MaxAttemptsReached` once the last attempt `max_retries` allows was made).
+    fn settled(
+        &self,
+        index: usize,
+        mut result: Result<Response<Value>, CoreError>,
+        attempts: u32,
+    ) -> Outcome {
+        let metadata = match &mut result {
+            Ok(response) => Some(&mut response.metadata),
+            Err(CoreError::Service(service)) => Some(&mut service.metadata),
+            Err(_) => None,
+        };
+        if let Some(metadata) = metadata {
+            metadata.retry_attempts = attempts.saturating_sub(1);
+            metadata.max_attempts_reached = attempts > self.config.max_retries;
+        }
+        Outcome {
+            index,
+            result,
+            attempts,
+        }
+    }
+
     async fn run(self, item: Item) -> Outcome {
         let index = item.index;
         let request = match item.request {
@@ -588,11 +613,7 @@ impl Job {
                         .output_tokens
                         .fetch_add(tokens("outputTokens"), Ordering::Relaxed);
                     self.stats.succeeded.fetch_add(1, Ordering::Relaxed);
-                    return Outcome {
-                        index,
-                        result: Ok(response),
-                        attempts,
-                    };
+                    return self.settled(index, Ok(response), attempts);
                 }
                 (Err(err), Some(kind)) => {
                     if kind == ErrorKind::Congestion {
@@ -601,11 +622,7 @@ impl Job {
                     let retries_used = attempts - 1;
                     if kind == ErrorKind::Permanent || retries_used >= self.config.max_retries {
                         self.stats.failed.fetch_add(1, Ordering::Relaxed);
-                        return Outcome {
-                            index,
-                            result: Err(err),
-                            attempts,
-                        };
+                        return self.settled(index, Err(err), attempts);
                     }
                     self.stats.retried.fetch_add(1, Ordering::Relaxed);
                     let seed =
