@@ -10,7 +10,8 @@
 //! `Entry` and pushed onto a bounded queue; one delivery thread of its own (never a
 //! runtime worker) takes the GIL and hands the entries, in the order they were queued,
 //! to each Python logger (`makeRecord` with the record's file, line, time and thread
-//! name, then `handle`). The level cache is filled by the delivery thread and cleared
+//! name, then `handle`). Python's `logging` is imported by that thread with the first
+//! record, not when the package loads. The level cache is filled by the delivery thread and cleared
 //! whenever Python's logging clears its own (`setLevel`, `logging.disable`,
 //! `dictConfig`), so level changes take effect at once.
 //!
@@ -108,12 +109,17 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         return Ok(());
     }
     log::set_max_level(LevelFilter::Trace);
-    if can_hook(py) {
-        hook(py)?;
-        CACHE_LEVELS.store(true, Ordering::Release);
-    }
-    // Registered after `exit`'s hook, so run before it (atexit runs the last first), and
-    // before logging's own shutdown, registered when logging was imported.
+    // Python's logging is imported by the delivery thread, with its first record: a
+    // program that logs nothing never pays for the import. Until then every record of
+    // ours is let through (nothing is cached).
+    flush_at_exit(py)
+}
+
+/// Registers `flush` with atexit: after `exit`'s hook, so that it runs before it (atexit
+/// runs the last first), and after logging's import registered `logging.shutdown`, so
+/// that it runs before that too. Made once at import and once more when the delivery
+/// thread imports logging; a second flush finds nothing to wait for.
+fn flush_at_exit(py: Python<'_>) -> PyResult<()> {
     let at_exit = PyCFunction::new_closure(
         py,
         Some(c"_fastconverse_flush_logs"),
@@ -122,6 +128,26 @@ pub fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     py.import("atexit")?.call_method1("register", (at_exit,))?;
     Ok(())
+}
+
+/// Once per process, from the delivery thread's first batch: imports logging, chains the
+/// level cache's reset onto logging's own cache clearing (then levels are cached), and
+/// registers the exit flush again, now after `logging.shutdown`.
+fn attach_to_logging(py: Python<'_>) {
+    static ATTACHED: AtomicBool = AtomicBool::new(false);
+    if ATTACHED.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    let attached = (|| -> PyResult<()> {
+        if can_hook(py) {
+            hook(py)?;
+            CACHE_LEVELS.store(true, Ordering::Release);
+        }
+        flush_at_exit(py)
+    })();
+    if let Err(err) = attached {
+        err.write_unraisable(py, None);
+    }
 }
 
 /// Waits, GIL released, until the delivery thread has handed Python every record queued
@@ -256,6 +282,7 @@ fn deliver_all(receiver: Receiver<Entry>) {
             batch.clear();
         } else {
             Python::attach(|py| {
+                attach_to_logging(py);
                 for entry in batch.drain(..) {
                     deliver(py, &mut loggers, entry);
                 }
