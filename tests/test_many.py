@@ -92,14 +92,17 @@ def test_on_error_raise_stops_at_the_first_failure(
     assert caught.value.index == 1
 
 
-def test_retries_are_capped_and_the_last_error_is_kept(server: LocalBedrock) -> None:
-    client = server.client()
-    for _ in range(3):
-        server.queue_error("ThrottlingException", "slow down", status=429)
-    results = client.converse_many([ask(0)], concurrency=1, max_retries=2)
-    assert results[0].code == "ThrottlingException"
-    assert results.summary["retried"] == 2
-    assert len(server.requests) == 3
+def test_retries_are_capped_and_the_last_error_is_kept() -> None:
+    # A server of its own: a request that an earlier test's run cancelled late may still
+    # reach the shared one and be counted here.
+    with LocalBedrock() as server:
+        client = server.client()
+        for _ in range(3):
+            server.queue_error("ThrottlingException", "slow down", status=429)
+        results = client.converse_many([ask(0)], concurrency=1, max_retries=2)
+        assert results[0].code == "ThrottlingException"
+        assert results.summary["retried"] == 2
+        assert len(server.requests) == 3
 
 
 def test_a_generator_is_read_lazily(server: LocalBedrock, client: ChatClient) -> None:
@@ -357,18 +360,18 @@ def test_a_scheduler_failure_gives_internal_error_for_every_item_left(
 
 @pytest.mark.parametrize(("max_retries", "reached"), [(1, True), (3, False)])
 def test_results_count_the_schedulers_attempts_as_botocore_counts_its_own(
-    server: LocalBedrock, client: ChatClient, max_retries: int, reached: bool
+    max_retries: int, reached: bool
 ) -> None:
     # Throttled once, answered at the second attempt: one retry, and the last attempt
     # allowed was made only when a single retry was allowed (botocore's standard mode).
-    server.queue_error("ThrottlingException", "slow down", status=429)
-    (result,) = client.converse_many(
-        [{"modelId": MODEL_ID, "messages": [user("Hi")]}], max_retries=max_retries
-    )
-    meta = result["ResponseMetadata"]
-    assert meta["RetryAttempts"] == 1
-    assert meta.get("MaxAttemptsReached", False) is reached
-    server.queue_error("ValidationException", "bad", status=400)
-    (failed,) = client.converse_many([{"modelId": MODEL_ID, "messages": [user("Hi")]}])
-    assert failed.response["ResponseMetadata"]["RetryAttempts"] == 0
-    assert "MaxAttemptsReached" not in failed.response["ResponseMetadata"]
+    with LocalBedrock() as server:  # its own: no late request of another test takes an error
+        client = server.client()
+        server.queue_error("ThrottlingException", "slow down", status=429)
+        (result,) = client.converse_many([ask(0)], max_retries=max_retries)
+        meta = result["ResponseMetadata"]
+        assert meta["RetryAttempts"] == 1
+        assert meta.get("MaxAttemptsReached", False) is reached
+        server.queue_error("ValidationException", "bad", status=400)
+        (failed,) = client.converse_many([ask(0)])
+        assert failed.response["ResponseMetadata"]["RetryAttempts"] == 0
+        assert "MaxAttemptsReached" not in failed.response["ResponseMetadata"]
