@@ -1,17 +1,23 @@
 //! The listening server: configuration, the accept loop, connections and shutdown.
 
 use std::collections::HashMap;
+use std::fmt::Display;
+use std::future::Future;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener as StdListener};
+use std::pin::{pin, Pin};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use hyper::server::conn::http1;
+use http::header::HOST;
+use http::{HeaderValue, Request, Version};
+use hyper::body::Incoming;
+use hyper::server::conn::{http1, http2};
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioExecutor, TokioIo};
 use serde_json::Value;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::runtime::{Handle, RuntimeFlavor};
 use tokio::sync::watch;
 
@@ -433,46 +439,142 @@ async fn accept_loop(
     // The listener drops here, closing the socket.
 }
 
+/// What an HTTP/2 client with prior knowledge (h2c) opens its connection with
+/// (RFC 9113, section 3.4).
+const HTTP2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+/// How long to wait before looking again at a connection that has sent part of the
+/// preface only (peeking again at the same bytes returns at once).
+const PREFACE_RECHECK: Duration = Duration::from_millis(5);
+/// How long a connection may take to finish a preface it has begun; after that it is
+/// served as HTTP/1.1 (which refuses it).
+const PREFACE_WAIT: Duration = Duration::from_secs(10);
+
+/// Whether the client opens with HTTP/2's preface, looked at without reading it off the
+/// socket. Decided by the first byte that differs: an HTTP/1.1 request line never starts
+/// `PRI * HTTP/2.0`, so an HTTP/1.1 request is told apart by its first bytes, at once.
+async fn opens_with_http2_preface(stream: &TcpStream) -> bool {
+    let mut seen = [0u8; HTTP2_PREFACE.len()];
+    let began = Instant::now();
+    loop {
+        let Ok(len) = stream.peek(&mut seen).await else {
+            return false; // HTTP/1.1 meets the same error and ends the connection
+        };
+        if len == 0 || seen[..len] != HTTP2_PREFACE[..len] {
+            return false;
+        }
+        if len == HTTP2_PREFACE.len() {
+            return true;
+        }
+        if began.elapsed() >= PREFACE_WAIT {
+            return false;
+        }
+        tokio::time::sleep(PREFACE_RECHECK).await;
+    }
+}
+
+/// Gives an HTTP/2 request the `host` header HTTP/1.1 would carry: HTTP/2 sends the host
+/// as the `:authority` pseudo-header, which hyper keeps in the URI, and a SigV4
+/// signature covers the host (the check reads it from the headers).
+fn host_from_authority(request: &mut Request<Incoming>) {
+    if request.headers().contains_key(HOST) {
+        return;
+    }
+    let authority = request.uri().authority().map(|a| a.as_str());
+    if let Some(host) = authority.and_then(|a| HeaderValue::from_str(a).ok()) {
+        request.headers_mut().insert(HOST, host);
+    }
+}
+
+/// Serves one accepted connection, HTTP/1.1 or HTTP/2 with prior knowledge (h2c), as
+/// its first bytes say.
 async fn serve_connection(
-    stream: tokio::net::TcpStream,
+    stream: TcpStream,
     shared: Arc<Shared>,
     mut stopped: watch::Receiver<bool>,
     mut pressure: watch::Receiver<u64>,
     _guard: TaskGuard,
 ) {
     let _open = shared.open_connection();
+    let http2 = tokio::select! {
+        _ = stopped.wait_for(|stop| *stop) => return,
+        http2 = opens_with_http2_preface(&stream) => http2,
+    };
     let control = Arc::new(ConnectionControl::default());
     let handler_control = control.clone();
-    let service = service_fn(move |request| {
+    let service = service_fn(move |mut request: Request<Incoming>| {
         handler_control.serving();
+        if request.version() == Version::HTTP_2 {
+            host_from_authority(&mut request);
+        }
         handle(shared.clone(), handler_control.clone(), request)
     });
+    if http2 {
+        let connection = pin!(http2::Builder::new(TokioExecutor::new())
+            .serve_connection(TokioIo::new(stream), service));
+        // A scripted reset closes the connection (dropped here), failing every stream
+        // on it: the client sees the answer broken off, as over HTTP/1.1.
+        serve_until_closed(
+            connection,
+            |connection| connection.graceful_shutdown(),
+            &control,
+            &mut stopped,
+            &mut pressure,
+        )
+        .await;
+        return;
+    }
     let mut connection = http1::Builder::new()
         .keep_alive(true)
         .serve_connection(TokioIo::new(stream), service);
+    let reset = serve_until_closed(
+        Pin::new(&mut connection),
+        |connection| connection.graceful_shutdown(),
+        &control,
+        &mut stopped,
+        &mut pressure,
+    )
+    .await;
+    if reset {
+        // A scripted reset: close with RST (SO_LINGER 0), so the client reads ECONNRESET.
+        let stream = connection.into_parts().io.into_inner();
+        if let Err(err) = stream.set_zero_linger() {
+            log::debug!("LocalBedrock: SO_LINGER failed: {err}");
+        }
+    }
+}
+
+/// Drives a connection until it ends, the server stops (the caller then drops it, which
+/// closes the socket and drops any request in flight) or a scripted reset is asked for
+/// (true). Under descriptor pressure, a connection that has served a request is shut
+/// down gracefully.
+async fn serve_until_closed<C, E>(
+    mut connection: Pin<&mut C>,
+    graceful_shutdown: impl Fn(Pin<&mut C>),
+    control: &ConnectionControl,
+    stopped: &mut watch::Receiver<bool>,
+    pressure: &mut watch::Receiver<u64>,
+) -> bool
+where
+    C: Future<Output = Result<(), E>>,
+    E: Display,
+{
     let mut closing = false;
     loop {
         tokio::select! {
-            result = &mut connection => {
+            result = connection.as_mut() => {
                 if let Err(err) = result {
                     log::debug!("LocalBedrock: connection ended: {err}");
                 }
-                return;
+                return false;
             }
-            // Dropping the connection closes the socket and drops any request in flight.
-            _ = stopped.wait_for(|stop| *stop) => return,
-            () = control.reset_requested() => break,
+            _ = stopped.wait_for(|stop| *stop) => return false,
+            () = control.reset_requested() => return true,
             Ok(()) = pressure.changed(), if !closing => {
                 if control.has_served() {
-                    std::pin::Pin::new(&mut connection).graceful_shutdown();
+                    graceful_shutdown(connection.as_mut());
                     closing = true;
                 }
             }
         }
-    }
-    // A scripted reset: close with RST (SO_LINGER 0), so the client reads ECONNRESET.
-    let stream = connection.into_parts().io.into_inner();
-    if let Err(err) = stream.set_zero_linger() {
-        log::debug!("LocalBedrock: SO_LINGER failed: {err}");
     }
 }
