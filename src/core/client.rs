@@ -79,15 +79,8 @@ impl Client {
                 .build();
             aws_sdk_bedrockruntime::Client::from_conf(config)
         });
-        // Its caller (the many-scheduler) retries, so the SDK's single attempt reaching
-        // its limit says nothing about the retries the caller allows.
-        let mut result = converse_with(sdk, request).await;
-        match &mut result {
-            Ok(response) => response.metadata.max_attempts_reached = false,
-            Err(CoreError::Service(service)) => service.metadata.max_attempts_reached = false,
-            Err(_) => {}
-        }
-        result
+        // The caller (the many-scheduler) retries and stamps its own attempt counts.
+        converse_with(sdk, request).await
     }
 
     /// The ConverseStream operation: returns once the response headers arrive (the SDK
