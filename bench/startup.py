@@ -1,5 +1,8 @@
 """Time from a new process to a ready client (import included), less the bare interpreter's start.
 
+Measured twice: with this shell's environment, and with an empty one (no HOME, no AWS_*
+variables, no PATH), as a job scheduler or a container may start a worker.
+
 python bench/startup.py --runs 10
 """
 
@@ -28,11 +31,15 @@ PROGRAMS = {
 }
 
 
-def median_start(program: str, runs: int) -> float:
+# The environments a process starts with: this shell's, and none at all.
+ENVIRONMENTS: dict[str, dict[str, str] | None] = {"plain shell": None, "empty": {}}
+
+
+def median_start(program: str, runs: int, env: dict[str, str] | None) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", program], check=True)
+        subprocess.run([sys.executable, "-c", program], check=True, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -41,19 +48,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
-    starts = {name: median_start(program, args.runs) for name, program in PROGRAMS.items()}
-    bare = starts["bare interpreter"]
     print(f"new process to ready client, median of {args.runs} (less the bare interpreter):")
-    for name in ("fastconverse", "boto3"):
-        print(f"  {name:<13} {(starts[name] - bare) * 1000:7.1f} ms")
-    emit(
-        "startup",
-        {
-            "bare_ms": bare * 1000,
-            "fastconverse_ms": (starts["fastconverse"] - bare) * 1000,
-            "boto3_ms": (starts["boto3"] - bare) * 1000,
-        },
-    )
+    for environment, env in ENVIRONMENTS.items():
+        starts = {name: median_start(program, args.runs, env) for name, program in PROGRAMS.items()}
+        bare = starts["bare interpreter"]
+        print(f"  environment: {environment}")
+        for name in ("fastconverse", "boto3"):
+            print(f"    {name:<13} {(starts[name] - bare) * 1000:7.1f} ms")
+        emit(
+            "startup",
+            {
+                "environment": environment,
+                "bare_ms": bare * 1000,
+                "fastconverse_ms": (starts["fastconverse"] - bare) * 1000,
+                "boto3_ms": (starts["boto3"] - bare) * 1000,
+            },
+        )
     return 0
 
 
