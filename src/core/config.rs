@@ -18,6 +18,7 @@ use super::exchange::WireInterceptor;
 use super::guard::ResponseGuardInterceptor;
 use super::metadata::ResponseMetadataInterceptor;
 use super::retry::ThrottlingStatusClassifier;
+use super::user_agent::UserAgentHeader;
 
 /// Connect timeout when the caller sets none.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -214,7 +215,8 @@ impl ClientConfig {
             // The SDK's read timeout ends at the response headers; this one bounds every
             // later wait for data too, and checks event frames before they are buffered.
             .interceptor(ResponseGuardInterceptor)
-            .interceptor(WireInterceptor);
+            .interceptor(WireInterceptor)
+            .interceptor(UserAgentHeader);
         if let Some(token) = &self.bearer_token {
             builder = builder
                 .bearer_token(Token::new(token.clone(), None))

@@ -10,6 +10,7 @@ pub mod metadata;
 pub mod retry;
 pub mod runtime;
 pub mod stream;
+pub mod user_agent;
 
 pub use client::{Client, Response};
 pub use config::{ClientConfig, RetryMode};
