@@ -23,6 +23,17 @@ def of(records: Records, name: str) -> Records:
     return [r for r in records if r["name"] == name]
 
 
+def raw_sdk_us(records: Records) -> float | None:
+    """CPU per call of fastconverse's core without Python (bench/layers.rs): the cheaper of
+    calling on the calling thread and handing the call to a worker, as the binding does."""
+    core = [r["cpu_us"] for r in of(records, "layers") if r["variant"] in LAYERS_CORE]
+    return min(core) if core else None
+
+
+# The layers variants that are fastconverse's core as the binding runs it.
+LAYERS_CORE = ("core", "core-on-a-worker")
+
+
 def environment(record: dict[str, Any]) -> str:
     """The environment a start-up record was measured in (records before there were two
     came from a plain shell)."""
@@ -259,10 +270,44 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
     if raw_us is not None and small is not None:
         lines += [
             "",
-            f"Raw Rust SDK through fastconverse's core (no Python; `bench/raw_converse.rs`), "
+            f"Raw Rust SDK through fastconverse's core (no Python; `bench/layers.rs`), "
             f"small request: {raw_us:.1f} µs per call; the binding layer adds "
             f"{(small['fastconverse_us'] / raw_us - 1) * 100:+.0f}%.",
         ]
+
+    layers = of(records, "layers")
+    if layers:
+        sdk = next((r for r in layers if r["variant"] == "sdk-defaults"), None)
+        counted = all("instructions" in r for r in layers)
+        lines += [
+            "",
+            "## Where a converse call's CPU goes: each layer on its own (`bench/layers.rs`)",
+            "",
+            "The same small call, without Python, through each layer under fastconverse, "
+            "against the same LocalBedrock"
+            + (
+                "; instructions counted by callgrind (all threads), which do not move with "
+                "the machine's load."
+                if counted
+                else "."
+            ),
+            "",
+        ]
+        header = ["variant", "what it is", "CPU µs per call", "share of SDK defaults"]
+        if counted:
+            header += ["instructions per call", "share of SDK defaults"]
+
+        def share(r: dict[str, Any], key: str) -> str:
+            return f"{r[key] / sdk[key]:.2f}" if sdk and sdk.get(key) else "n/a"
+
+        lines += table(
+            header,
+            (
+                [r["variant"], r["what"], f"{r['cpu_us']:.1f}", share(r, "cpu_us")]
+                + ([f"{r['instructions']:,.0f}", share(r, "instructions")] if counted else [])
+                for r in layers
+            ),
+        )
 
     lines += ["", "## Client CPU per stream event (µs)", ""]
     stream = of(records, "stream_cpu")

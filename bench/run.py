@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report
-from _common import AIOBOTO3_PYTHON, HERE, cargo_example, local_server, results
+from _common import AIOBOTO3_PYTHON, HERE, results
 
 
 def run(script: str, *args: str) -> list[dict[str, Any]]:
@@ -42,20 +42,6 @@ def run(script: str, *args: str) -> list[dict[str, Any]]:
     return results(out.stdout)
 
 
-def raw_sdk_us(calls: int) -> float | None:
-    """CPU per call of the core on the SDK without Python (cargo example raw_converse)."""
-    program = cargo_example("raw_converse")
-    if program is None:
-        print("raw Rust SDK: the cargo example raw_converse did not build; n/a")
-        return None
-    with local_server() as server:
-        out = subprocess.run(
-            [str(program), server.url, str(calls)], capture_output=True, text=True, check=True
-        )
-    print(f"--- raw Rust SDK (bench/raw_converse.rs): {out.stdout.strip()} us per call")
-    return float(out.stdout.strip())
-
-
 def chart_path(output: Path) -> Path:
     """results.md -> results.png; any other name (a mktemp file) gets .png added."""
     return output.with_suffix(".png") if output.suffix == ".md" else Path(f"{output}.png")
@@ -64,7 +50,9 @@ def chart_path(output: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a short run (a minute or two)")
-    parser.add_argument("--no-raw", action="store_true", help="skip the raw Rust SDK figure")
+    parser.add_argument(
+        "--no-raw", action="store_true", help="skip the raw Rust SDK figures (bench/layers.rs)"
+    )
     parser.add_argument("--aioboto3-python", default=AIOBOTO3_PYTHON)
     parser.add_argument(
         "--output",
@@ -105,7 +93,13 @@ def main() -> int:
         *("--latency", "0.5" if quick else "2"),
         *aio,
     )
-    raw_us = None if args.no_raw else raw_sdk_us(50 if quick else 2000)
+    if not args.no_raw:
+        records += run(
+            "layers.py",
+            *("--calls", "50" if quick else "2000"),
+            *([] if quick else ["--instructions", "200"]),
+        )
+    raw_us = report.raw_sdk_us(records)
 
     chart = chart_path(output)
     drawn = report.chart(records, chart)

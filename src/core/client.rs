@@ -44,17 +44,15 @@ impl Client {
         })
     }
 
-    /// A client of `config` whose requests go to `http` instead of the network: core's
-    /// tests give it a stub transport (no server, no socket).
-    #[cfg(test)]
-    pub(crate) async fn with_http_client(
+    /// A client of `config` whose requests go to `http` instead of the SDK's default HTTP
+    /// client: core's tests give it a stub transport (no server, no socket), and
+    /// `bench/layers.rs` prices the HTTP client through it. Panics if `config` is invalid.
+    #[doc(hidden)]
+    pub async fn with_http_client(
         config: &ClientConfig,
         http: impl aws_smithy_runtime_api::client::http::HttpClient + 'static,
     ) -> Self {
-        let sdk = config
-            .build_sdk_client()
-            .await
-            .expect("a valid test config");
+        let sdk = config.build_sdk_client().await.expect("a valid config");
         let conf = sdk.config().to_builder().http_client(http).build();
         Self {
             sdk: aws_sdk_bedrockruntime::Client::from_conf(conf),
