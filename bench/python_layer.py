@@ -6,6 +6,10 @@ same call made on the native client directly. Both go to a stand-in native clien
 methods return at once (a ready future for the async ones), so that nothing but the
 layer is timed; the best of several repeats, in ns per call. Budget: 2 µs.
 
+With OpenTelemetry installed, two more rows: ``converse`` while ``fastconverse.instrument()``
+is on (spans recorded by an SDK tracer provider, exported nowhere), and after
+``fastconverse.uninstrument()`` (the same code as never instrumented: no cost).
+
     python bench/python_layer.py --calls 200000
 """
 
@@ -71,6 +75,29 @@ async def best_async_ns(make: Callable[[], Any], calls: int, repeats: int = 5) -
     return best
 
 
+def traced_rows(
+    call: Callable[[], object], direct: float, calls: int
+) -> list[tuple[str, float, float]]:
+    """``call`` timed while instrumented and after uninstrumenting (none without the
+    ``otel`` extra and the SDK)."""
+    try:
+        from opentelemetry.sdk.trace import TracerProvider
+    except ImportError:
+        return []
+    import fastconverse
+
+    fastconverse.instrument(tracer_provider=TracerProvider())
+    try:
+        traced = best_ns(call, calls)
+    finally:
+        fastconverse.uninstrument()
+    after = best_ns(call, calls)
+    return [
+        ("converse, instrumented", traced, direct),
+        ("converse, after uninstrument", after, direct),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=200_000)
@@ -89,10 +116,11 @@ def main() -> None:
         return layer, direct
 
     async_layer, async_direct = asyncio.run(both())
-    print(f"{'call':<16}{'through ChatClient':>20}{'native directly':>18}{'layer':>10}")
     rows = [("converse", sync_layer, sync_direct), ("converse_async", async_layer, async_direct)]
+    rows += traced_rows(lambda: client.converse(**REQUEST), sync_direct, args.calls)
+    print(f"{'call':<32}{'through ChatClient':>20}{'native directly':>18}{'layer':>10}")
     for name, layer, direct in rows:
-        print(f"{name:<16}{layer:>17.0f} ns{direct:>15.0f} ns{layer - direct:>7.0f} ns")
+        print(f"{name:<32}{layer:>17.0f} ns{direct:>15.0f} ns{layer - direct:>7.0f} ns")
         emit(
             "python_layer",
             {"call": name, "through_ns": layer, "direct_ns": direct, "layer_ns": layer - direct},

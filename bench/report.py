@@ -435,7 +435,9 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
             "## The Python layer per call (ns; budget 2,000)",
             "",
             "`ChatClient` (Python) over a stand-in native client that answers at once, beside "
-            "the same call made on that native client directly (`bench/python_layer.py`).",
+            "the same call made on that native client directly (`bench/python_layer.py`); "
+            "with OpenTelemetry installed, also while `fastconverse.instrument()` is on and "
+            "after `uninstrument()` (no cost left).",
             "",
         ]
         lines += table(

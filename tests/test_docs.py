@@ -21,6 +21,7 @@ PAGES = [
     "errors.md",
     "reliability.md",
     "logging.md",
+    "observability.md",
     "reference.md",
 ]
 

@@ -82,3 +82,10 @@ def test_converse_many_shows_the_notebook_progress_bar(executed: list[Any]) -> N
     # tqdm.auto picked the Jupyter widget (ipywidgets), not a text bar on stderr.
     shown = [o for o in cell.outputs if o["output_type"] == "display_data"]
     assert any(WIDGET in o["data"] for o in shown), cell.outputs
+
+
+def test_a_trace_of_a_call_is_printed(executed: list[Any]) -> None:
+    out = text_of(find(executed, "fastconverse.instrument("))
+    assert out.startswith("chat us.anthropic.claude-sonnet-4-5-20250929-v1:0 CLIENT\n")
+    assert "gen_ai.request.max_tokens: 64" in out
+    assert "gen_ai.response.finish_reasons: ('end_turn',)" in out

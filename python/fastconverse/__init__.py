@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from fastconverse import models
     from fastconverse._compare import Comparison, compare
     from fastconverse.models import Problem, check_request
+    from fastconverse.otel import instrument, uninstrument
 
 # Loaded on first use: the model table and its JSON cost more to import than the whole
 # client does (python -X importtime), and most programs never touch them.
@@ -59,6 +60,9 @@ _LAZY = {
     "check_request": ("fastconverse.models", "check_request"),
     "Comparison": ("fastconverse._compare", "Comparison"),
     "compare": ("fastconverse._compare", "compare"),
+    # OpenTelemetry is an optional extra: imported only when tracing is switched on.
+    "instrument": ("fastconverse.otel", "instrument"),
+    "uninstrument": ("fastconverse.otel", "uninstrument"),
 }
 
 
@@ -115,5 +119,7 @@ __all__ = [
     "__version__",
     "check_request",
     "compare",
+    "instrument",
     "models",
+    "uninstrument",
 ]

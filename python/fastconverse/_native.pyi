@@ -47,12 +47,23 @@ class Client:
         response headers arrive (GIL released while waiting)."""
     def converse_stream_async(self, request: Mapping[str, Any]) -> Awaitable[AsyncConverseStream]:
         """Awaitable form of `converse_stream`, resolving to the native async stream."""
-    def many(self, requests: Iterable[Any], concurrency: int, max_retries: int) -> ManyRun:
+    def many(
+        self,
+        requests: Iterable[Any],
+        concurrency: int,
+        max_retries: int,
+        record_attempts: bool = False,
+    ) -> ManyRun:
         """Starts a converse_many run over `requests` (read lazily) once the client is
         resolved here, so that a missing region or bad configuration raises before any
-        request is read."""
+        request is read. `record_attempts`: each result is `(index, result, attempts)`,
+        `attempts` a list of `(start_ns, end_ns, exception or None)` (for tracing)."""
     def many_async(
-        self, requests: Iterable[Any], concurrency: int, max_retries: int
+        self,
+        requests: Iterable[Any],
+        concurrency: int,
+        max_retries: int,
+        record_attempts: bool = False,
     ) -> Awaitable[ManyRun]:
         """Awaitable form of `many`: the configuration resolves on the runtime, never on the
         loop's thread (SSO, a credential_process or the instance metadata service can take

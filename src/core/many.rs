@@ -11,7 +11,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::{mpsc, Notify, Semaphore};
 use tokio::task::JoinSet;
@@ -35,6 +35,9 @@ pub struct ManyConfig {
     /// A fault for tests only: the scheduler panics once it has admitted this many items.
     /// Nothing public sets it; the bindings' private `_fail_next_many_run` does.
     pub panic_after: Option<usize>,
+    /// Whether each outcome carries its attempts' times and errors (for tracing); off,
+    /// a run reads no clock for it and keeps nothing.
+    pub record_attempts: bool,
 }
 
 /// The most requests a run may keep in flight (beyond it, descriptors run out long before).
@@ -69,6 +72,7 @@ impl Default for ManyConfig {
             base_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(20),
             panic_after: None,
+            record_attempts: false,
         }
     }
 }
@@ -91,6 +95,26 @@ pub struct Outcome {
     pub result: Result<Response<Value>, CoreError>,
     /// Attempts made (0 for a request that could not be read).
     pub attempts: u32,
+    /// Each attempt's times and error, oldest first: empty unless the run records them.
+    pub attempt_log: Vec<Attempt>,
+}
+
+/// One attempt of an item, as a tracer needs it to draw the attempt's span afterwards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attempt {
+    /// When the request was sent, in nanoseconds since the Unix epoch.
+    pub start_ns: u64,
+    /// When its answer (or failure) came, in nanoseconds since the Unix epoch.
+    pub end_ns: u64,
+    /// Why the attempt failed (None: it succeeded, and the outcome is its response).
+    pub error: Option<CoreError>,
+}
+
+/// Now, in nanoseconds since the Unix epoch (what OpenTelemetry's span times are).
+fn epoch_ns() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos() as u64)
 }
 
 /// Counters of a run, readable while it goes (progress) and after (summary).
@@ -415,6 +439,7 @@ pub async fn run(
             index,
             result: Err(CoreError::Internal(message.clone())),
             attempts: 0,
+            attempt_log: Vec::new(),
         }
     };
     for index in pending {
@@ -540,6 +565,7 @@ impl Job {
         index: usize,
         mut result: Result<Response<Value>, CoreError>,
         attempts: u32,
+        attempt_log: Vec<Attempt>,
     ) -> Outcome {
         let metadata = match &mut result {
             Ok(response) => Some(&mut response.metadata),
@@ -554,6 +580,7 @@ impl Job {
             index,
             result,
             attempts,
+            attempt_log,
         }
     }
 
@@ -567,10 +594,12 @@ impl Job {
                     index,
                     result: Err(err),
                     attempts: 0,
+                    attempt_log: Vec::new(),
                 };
             }
         };
         let mut attempts = 0u32;
+        let mut attempt_log = Vec::new();
         loop {
             let generation = self.limit.acquire().await;
             let permit = self
@@ -580,7 +609,15 @@ impl Job {
                 .expect("the global semaphore is never closed");
             attempts += 1;
             self.stats.in_flight.fetch_add(1, Ordering::Relaxed);
+            let start_ns = self.config.record_attempts.then(epoch_ns);
             let result = self.client.converse_once(request.clone()).await;
+            if let Some(start_ns) = start_ns {
+                attempt_log.push(Attempt {
+                    start_ns,
+                    end_ns: epoch_ns(),
+                    error: result.as_ref().err().cloned(),
+                });
+            }
             self.stats.in_flight.fetch_sub(1, Ordering::Relaxed);
             drop(permit);
             let kind = result.as_ref().err().map(classify);
@@ -613,7 +650,7 @@ impl Job {
                         .output_tokens
                         .fetch_add(tokens("outputTokens"), Ordering::Relaxed);
                     self.stats.succeeded.fetch_add(1, Ordering::Relaxed);
-                    return self.settled(index, Ok(response), attempts);
+                    return self.settled(index, Ok(response), attempts, attempt_log);
                 }
                 (Err(err), Some(kind)) => {
                     if kind == ErrorKind::Congestion {
@@ -622,7 +659,7 @@ impl Job {
                     let retries_used = attempts - 1;
                     if kind == ErrorKind::Permanent || retries_used >= self.config.max_retries {
                         self.stats.failed.fetch_add(1, Ordering::Relaxed);
-                        return self.settled(index, Err(err), attempts);
+                        return self.settled(index, Err(err), attempts, attempt_log);
                     }
                     self.stats.retried.fetch_add(1, Ordering::Relaxed);
                     let seed =
@@ -861,6 +898,74 @@ mod tests {
                 other => panic!("item {}: {other:?}", outcome.index),
             }
         }
+    }
+
+    /// The outcomes of `items` requests run against a closed port (each attempt fails
+    /// to connect, and is retried `max_retries` times).
+    fn outcomes_against_a_closed_port(record_attempts: bool, max_retries: u32) -> Vec<Outcome> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let config = crate::core::ClientConfig {
+                region: Some("us-east-1".into()),
+                endpoint_url: Some("http://127.0.0.1:9".into()),
+                access_key_id: Some("testing".into()),
+                secret_access_key: Some("testing".into()),
+                ..Default::default()
+            };
+            let client = Arc::new(Client::connect(&config).await.unwrap());
+            let request = Encoded {
+                model_id: "model".into(),
+                body: bytes::Bytes::from_static(b"{}"),
+            };
+            let (item_tx, item_rx) = mpsc::channel(4);
+            let (outcome_tx, mut outcome_rx) = mpsc::channel(4);
+            let config = ManyConfig {
+                max_retries,
+                base_backoff: Duration::from_millis(1),
+                record_attempts,
+                ..ManyConfig::default()
+            };
+            let stats = Arc::new(ManyStats::default());
+            tokio::spawn(run(client, config, item_rx, outcome_tx, stats));
+            item_tx
+                .send(Item {
+                    index: 0,
+                    request: Ok(request),
+                })
+                .await
+                .unwrap();
+            drop(item_tx);
+            let mut outcomes = Vec::new();
+            while let Some(outcome) = outcome_rx.recv().await {
+                outcomes.push(outcome);
+            }
+            outcomes
+        })
+    }
+
+    #[test]
+    fn attempts_are_recorded_in_order_only_when_asked() {
+        let outcomes = outcomes_against_a_closed_port(true, 2);
+        let log = &outcomes[0].attempt_log;
+        assert_eq!(outcomes[0].attempts, 3);
+        assert_eq!(log.len(), 3, "one record per attempt");
+        for (attempt, next) in log.iter().zip(log.iter().skip(1)) {
+            assert!(attempt.end_ns <= next.start_ns, "{log:?}");
+        }
+        for attempt in log {
+            assert!(attempt.start_ns > 0 && attempt.start_ns <= attempt.end_ns);
+            assert!(
+                matches!(attempt.error, Some(CoreError::Connect(_))),
+                "{attempt:?}"
+            );
+        }
+        assert!(outcomes_against_a_closed_port(false, 2)[0]
+            .attempt_log
+            .is_empty());
     }
 
     #[test]

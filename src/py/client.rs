@@ -250,15 +250,18 @@ impl Client {
 
     /// Starts a converse_many run over `requests` (read lazily) once the client is
     /// resolved here, so that a missing region or bad configuration raises before any
-    /// request is read.
+    /// request is read. `record_attempts`: each result comes with its attempts' times and
+    /// errors (for tracing).
+    #[pyo3(signature = (requests, concurrency, max_retries, record_attempts = false))]
     fn many(
         &self,
         py: Python<'_>,
         requests: &Bound<'_, PyAny>,
         concurrency: i64,
         max_retries: i64,
+        record_attempts: bool,
     ) -> PyResult<super::many::ManyRun> {
-        let config = many_config(concurrency, max_retries)?;
+        let config = many_config(concurrency, max_retries, record_attempts)?;
         let client = wait(py, self.resolve())?.map_err(|err| to_pyerr(py, err, "Converse"))?;
         super::many::start(client, requests, config)
     }
@@ -266,14 +269,16 @@ impl Client {
     /// Awaitable form of `many`: the configuration resolves on the runtime, never on the
     /// loop's thread (SSO, a credential_process or the instance metadata service can take
     /// seconds).
+    #[pyo3(signature = (requests, concurrency, max_retries, record_attempts = false))]
     fn many_async<'py>(
         &self,
         py: Python<'py>,
         requests: Bound<'py, PyAny>,
         concurrency: i64,
         max_retries: i64,
+        record_attempts: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let config = many_config(concurrency, max_retries)?;
+        let config = many_config(concurrency, max_retries, record_attempts)?;
         let requests = requests.unbind();
         awaitable(py, self.resolve(), move |py, resolved| {
             let client = resolved.map_err(|err| to_pyerr(py, err, "Converse"))?;
@@ -285,11 +290,12 @@ impl Client {
 
 /// The scheduler's settings from converse_many's keywords, each checked against its range
 /// (ValueError naming it), before anything is read or started.
-fn many_config(concurrency: i64, max_retries: i64) -> PyResult<ManyConfig> {
+fn many_config(concurrency: i64, max_retries: i64, record_attempts: bool) -> PyResult<ManyConfig> {
     let config = ManyConfig {
         // Out of range either way: validate() names it with the value the caller gave.
         concurrency: usize::try_from(concurrency).unwrap_or(usize::MAX),
         max_retries: u32::try_from(max_retries).unwrap_or(u32::MAX),
+        record_attempts,
         ..ManyConfig::default()
     };
     match config.validate() {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::{PyStopAsyncIteration, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyTuple};
 use tokio::sync::mpsc;
 
 use super::asyncio::{awaitable, ready};
@@ -36,6 +36,8 @@ pub struct ManyRun {
     /// An exception raised by the caller's iterable itself, re-raised once the run drains.
     input_error: Arc<Mutex<Option<PyErr>>>,
     total: Option<usize>,
+    /// Whether each result comes with its attempts (`ManyConfig::record_attempts`).
+    record_attempts: bool,
 }
 
 impl Drop for ManyRun {
@@ -64,6 +66,7 @@ pub fn start(
         ));
     }
     let total = requests.len().ok();
+    let record_attempts = config.record_attempts;
     let iterator = requests.try_iter()?.into_any().unbind();
     let buffer = config.concurrency.saturating_mul(2).max(8);
     let (item_tx, item_rx) = mpsc::channel::<Item>(buffer);
@@ -87,6 +90,7 @@ pub fn start(
         scheduler: scheduler.abort_handle(),
         input_error,
         total,
+        record_attempts,
     })
 }
 
@@ -169,8 +173,33 @@ fn next_outcome_now(outcomes: &Outcomes) -> Option<Option<Outcome>> {
     }
 }
 
-/// `(index, response dict or exception)`, the exception tagged with its `index`.
-fn outcome_to_py(py: Python<'_>, outcome: Outcome) -> PyResult<Py<PyAny>> {
+/// `(index, response dict or exception)`, the exception tagged with its `index`; with
+/// `record_attempts`, a third member lists the attempts as `(start_ns, end_ns, exception
+/// or None)`, oldest first.
+fn outcome_to_py(py: Python<'_>, outcome: Outcome, record_attempts: bool) -> PyResult<Py<PyAny>> {
+    let attempts = if record_attempts {
+        let attempts = outcome
+            .attempt_log
+            .into_iter()
+            .map(|attempt| {
+                let error = match attempt.error {
+                    Some(err) => to_pyerr(py, err, "Converse").into_value(py).into_any(),
+                    None => py.None(),
+                };
+                PyTuple::new(
+                    py,
+                    [
+                        attempt.start_ns.into_pyobject(py)?.into_any().unbind(),
+                        attempt.end_ns.into_pyobject(py)?.into_any().unbind(),
+                        error,
+                    ],
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        Some(PyList::new(py, attempts)?.into_any().unbind())
+    } else {
+        None
+    };
     let value = match outcome.result {
         Ok(response) => response_to_py(py, response)?,
         Err(err) => {
@@ -179,12 +208,12 @@ fn outcome_to_py(py: Python<'_>, outcome: Outcome) -> PyResult<Py<PyAny>> {
             exception.into_any()
         }
     };
-    Ok(PyTuple::new(
-        py,
-        [outcome.index.into_pyobject(py)?.into_any().unbind(), value],
-    )?
-    .into_any()
-    .unbind())
+    let index = outcome.index.into_pyobject(py)?.into_any().unbind();
+    let members = match attempts {
+        Some(attempts) => vec![index, value, attempts],
+        None => vec![index, value],
+    };
+    Ok(PyTuple::new(py, members)?.into_any().unbind())
 }
 
 impl ManyRun {
@@ -211,7 +240,7 @@ impl ManyRun {
         // What the run logged up to this outcome reaches `logging` before the caller looks.
         logs::flush(py);
         match next {
-            Some(outcome) => outcome_to_py(py, outcome).map(Some),
+            Some(outcome) => outcome_to_py(py, outcome, self.record_attempts).map(Some),
             None => match self.finish_error() {
                 Some(err) => Err(err),
                 None => Ok(None),
@@ -226,10 +255,11 @@ impl ManyRun {
     /// Awaitable of the next finished `(index, result)`; StopAsyncIteration at the end.
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let input_error = self.input_error.clone();
+        let record_attempts = self.record_attempts;
         let convert = move |py: Python<'_>, outcome: Option<Outcome>| {
             logs::flush(py);
             match outcome {
-                Some(outcome) => outcome_to_py(py, outcome),
+                Some(outcome) => outcome_to_py(py, outcome, record_attempts),
                 None => match input_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
                     Some(err) => Err(err),
                     None => Err(PyStopAsyncIteration::new_err(())),
