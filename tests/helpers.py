@@ -357,3 +357,35 @@ def python_ticks_during(call: Callable[[], T]) -> tuple[T, int]:
     finally:
         stop.set()
         counter.join()
+
+
+# --------------------------------------------------------------------------------------------
+# Examples
+# --------------------------------------------------------------------------------------------
+
+
+def run_pipeline_example(script: str, rows: int) -> tuple[dict[str, Any], int]:
+    """Runs ``examples/<script>`` as a user runs it, its workers answered by a LocalBedrock
+    of the test; returns the JSON summary it prints last and the requests the server got."""
+    import subprocess
+    import sys
+
+    from fastconverse.testing import LocalBedrock
+
+    with LocalBedrock() as server:
+        out = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "examples" / script),
+                "--endpoint",
+                server.endpoint_url,
+                "--rows",
+                str(rows),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        received = len(server.requests)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout.strip().splitlines()[-1]), received

@@ -79,8 +79,12 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """The package's names, the lazily loaded ones included."""
-    return sorted(set(globals()) | set(_LAZY))
+    """The public API (``__all__``, the lazily loaded names included) and the module's dunders.
+
+    Helpers imported for the package's own use (typing's, importlib) and private modules
+    stay out, so completion in a notebook offers only what is meant to be used.
+    """
+    return sorted(set(__all__) | {name for name in globals() if name[:2] == name[-2:] == "__"})
 
 
 __version__ = "0.1.0"
@@ -119,7 +123,9 @@ __all__ = [
     "__version__",
     "check_request",
     "compare",
+    "errors",
     "instrument",
     "models",
+    "testing",
     "uninstrument",
 ]
