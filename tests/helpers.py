@@ -7,6 +7,7 @@ import collections
 import json
 import math
 import pathlib
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +21,14 @@ MODEL: dict[str, Any] = json.loads(
 )
 SHAPES: dict[str, dict[str, Any]] = MODEL["shapes"]
 OPERATIONS: dict[str, dict[str, Any]] = MODEL["operations"]
+
+
+def posix_only(why: str) -> pytest.MarkDecorator:
+    """Skips a test on Windows, which lacks what it needs: Windows cannot send SIGINT to
+    another process (Popen.send_signal takes only SIGTERM and the console's Ctrl events
+    there), and has no `resource` module."""
+    return pytest.mark.skipif(sys.platform == "win32", reason=f"POSIX only: {why}")
+
 
 # Lines a test module hands to the terminal summary (see pytest_terminal_summary in conftest).
 SUMMARY = pytest.StashKey[list[str]]()

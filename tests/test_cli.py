@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from .conftest import MODEL_ID, user
+from .helpers import posix_only
 
 
 def test_chat_local_prints_the_reply_and_usage() -> None:
@@ -43,6 +44,7 @@ def test_chat_local_with_system_and_max_tokens() -> None:
     assert "max_tokens" in out.stderr
 
 
+@posix_only("sends SIGINT to a child process")
 def test_serve_runs_until_interrupted_and_boto3_can_use_it() -> None:
     import boto3
 

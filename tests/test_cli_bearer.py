@@ -36,9 +36,13 @@ def served() -> Iterator[tuple[str, list[str]]]:
             banner.append(proc.stdout.readline())
         assert banner[0].startswith("LocalBedrock listening on http://127.0.0.1:")
         yield banner[0].rsplit(" ", 1)[1].strip(), banner
-        proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=30)
-        assert proc.returncode == 0
+        if sys.platform == "win32":
+            proc.terminate()  # Windows cannot send SIGINT to another process
+            proc.communicate(timeout=30)
+        else:
+            proc.send_signal(signal.SIGINT)
+            proc.communicate(timeout=30)
+            assert proc.returncode == 0
     finally:
         proc.kill()
 

@@ -14,6 +14,8 @@ DOCS = ROOT / "docs"
 PAGES = [
     "index.md",
     "migrating-from-boto3.md",
+    "migrating-from-langchain-aws.md",
+    "migrating-from-litellm.md",
     "streaming.md",
     "async.md",
     "pipelines.md",
@@ -65,3 +67,19 @@ def test_the_migration_page_is_a_side_by_side_of_the_same_program() -> None:
 
     assert "boto3.client(" in boto3_block and "ChatClient(" in fast_block
     assert calls(boto3_block) == calls(fast_block)
+
+
+@pytest.mark.parametrize("page", ["migrating-from-langchain-aws.md", "migrating-from-litellm.md"])
+def test_the_framework_migration_pages_map_each_common_use(page: str) -> None:
+    headings = re.findall(r"^## (.+)$", (DOCS / page).read_text(), flags=re.M)
+    for use in [
+        "Stream",
+        "Tools",
+        "Structured output",
+        "Async",
+        "Batch",
+        "Retries and throttling",
+        "Prompt caching",
+        "What fastconverse does not do",
+    ]:
+        assert use in headings, f"{page} has no section {use!r}"

@@ -19,6 +19,7 @@ from fastconverse.errors import InternalError
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
+from .helpers import posix_only
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 
@@ -225,6 +226,7 @@ SIGINT_SCRIPT = textwrap.dedent(
 )
 
 
+@posix_only("sends SIGINT to a child process")
 def test_sigint_stops_a_run_and_loses_nothing_finished(tmp_path: Path) -> None:
     checkpoint = tmp_path / "run.jsonl"
     with LocalBedrock(latency=0.05) as server:
@@ -277,6 +279,7 @@ MEMORY_SCRIPT = textwrap.dedent(
 
 
 @pytest.mark.slow
+@posix_only("the resource module and SIGINT")
 def test_a_hundred_thousand_requests_run_in_bounded_memory() -> None:
     # The server runs in its own process: its request log grows, the client must not.
     server = subprocess.Popen(

@@ -20,7 +20,7 @@ from fastconverse import ChatClient
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
-from .helpers import python_ticks_during, wait_for
+from .helpers import posix_only, python_ticks_during, wait_for
 
 
 def test_python_thread_runs_while_a_sync_call_waits(
@@ -52,6 +52,7 @@ CTRL_C_SCRIPT = textwrap.dedent(
 )
 
 
+@posix_only("sends SIGINT to a child process")
 def test_sigint_interrupts_a_sync_call_and_closes_its_request(server: LocalBedrock) -> None:
     server.latency = 5.0
     proc = subprocess.Popen(

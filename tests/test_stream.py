@@ -30,7 +30,7 @@ from fastconverse import (
 from fastconverse.testing import LocalBedrock
 
 from .conftest import MODEL_ID, user
-from .helpers import python_ticks_during, wait_for
+from .helpers import posix_only, python_ticks_during, wait_for
 
 REQUEST: dict[str, Any] = {"modelId": MODEL_ID, "messages": [user("Hi")]}
 
@@ -820,6 +820,7 @@ CTRL_C_SCRIPT = textwrap.dedent(
 )
 
 
+@posix_only("sends SIGINT to a child process")
 def test_sigint_interrupts_a_wait_for_the_next_event(server: LocalBedrock) -> None:
     # The next event is a minute away: only Ctrl-C ends the wait within the bound below.
     server.queue_stream([START, 60.0, *SCRIPTS["text"][1:]])

@@ -241,6 +241,8 @@ impl LoopBridge {
     /// loop's reader for it. Closing first keeps the parent's watch: an epoll set is
     /// shared across fork, and removing an fd that is already closed only forgets it here.
     fn detach_after_fork(&self, event_loop: Option<&Bound<'_, PyAny>>) {
+        #[cfg(not(unix))]
+        let _ = event_loop; // without a socket pair there is no reader to remove
         let Some(live) = lock(&self.live).take() else {
             return;
         };
