@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -332,3 +333,37 @@ def test_the_request_log_keeps_only_the_latest_requests() -> None:
         assert server.stats()["requests"] == 1
     with pytest.raises(ValueError, match="request_log_limit must be 0 or more"):
         LocalBedrock(request_log_limit=-1)
+
+
+def test_member_names_come_back_as_interned_strings(
+    server: LocalBedrock, client: ChatClient
+) -> None:
+    """Keys the service model names are shared interned strings (cheaper to make and to
+    look up); keys it does not name, a tool input's, are plain strings with their text."""
+    server.queue_reply(
+        {
+            "output": {
+                "message": {
+                    "role": "assistant",
+                    "content": [
+                        {
+                            "toolUse": {
+                                "toolUseId": "t1",
+                                "name": "lookup",
+                                "input": {"an unmodelled key": {"stopReason": 1}},
+                            }
+                        }
+                    ],
+                }
+            },
+            "stopReason": "tool_use",
+            "usage": {"inputTokens": 1, "outputTokens": 1, "totalTokens": 2},
+            "metrics": {"latencyMs": 1},
+        }
+    )
+    reply = client.converse(modelId=MODEL_ID, messages=[user("hi")])
+    for key in ("output", "stopReason", "usage", "metrics"):
+        assert next(k for k in reply if k == key) is sys.intern(key)
+    tool = reply["output"]["message"]["content"][0]["toolUse"]
+    assert all(k is sys.intern(k) for k in tool)
+    assert tool["input"] == {"an unmodelled key": {"stopReason": 1}}

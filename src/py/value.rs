@@ -3,10 +3,15 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat};
+use std::collections::HashMap;
+
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyString};
 use pyo3::{ffi, IntoPyObjectExt};
 
 use crate::core::{Response, ResponseMetadata};
+use crate::wire::generated::SHAPES;
+use crate::wire::model::Kind;
 use crate::wire::Value;
 
 /// Deeper than any value the JSON reader (bounded at 1000 levels) and the decoder (a few
@@ -54,7 +59,10 @@ fn convert<'py>(py: Python<'py>, value: Value, depth: usize) -> PyResult<Bound<'
             let dict = PyDict::new(py);
             for (key, item) in entries {
                 let item = convert(py, item, depth + 1)?;
-                let key = string(py, &key)?;
+                let key = match member_name(py, &key) {
+                    Some(name) => name.clone_ref(py).into_bound(py).into_any(),
+                    None => string(py, &key)?,
+                };
                 // SAFETY: three live objects; PyDict_SetItem does not steal references.
                 let rc = unsafe { ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), item.as_ptr()) };
                 if rc != 0 {
@@ -64,6 +72,31 @@ fn convert<'py>(py: Python<'py>, value: Value, depth: usize) -> PyResult<Bound<'
             dict.into_any()
         }
     })
+}
+
+/// The member names of every shape in the service model (the keys of every response,
+/// event and error dict), as interned strings made once: a key then costs a lookup and
+/// a reference, where a new string costs an allocation, a copy and, in the dict, a hash
+/// (interned strings carry theirs). Keys the model does not name (a document's, a tool
+/// input's) are made as before.
+fn member_name(py: Python<'_>, key: &str) -> Option<&'static Py<PyString>> {
+    type Names = HashMap<&'static str, Py<PyString>, foldhash::fast::FixedState>;
+    static NAMES: PyOnceLock<Names> = PyOnceLock::new();
+    NAMES
+        .get_or_init(py, || {
+            let mut names = Names::default();
+            for shape in &SHAPES {
+                if let Kind::Structure(structure) = &shape.kind {
+                    for member in structure.members {
+                        names
+                            .entry(member.name)
+                            .or_insert_with(|| PyString::intern(py, member.name).unbind());
+                    }
+                }
+            }
+            names
+        })
+        .get(key)
 }
 
 /// A `str` from UTF-8 text (one call, no intermediate checks).
