@@ -49,6 +49,8 @@ _native._install_errors(errors)
 if TYPE_CHECKING:
     from fastconverse import models
     from fastconverse._compare import Comparison, compare
+    from fastconverse._structured import Structured
+    from fastconverse.errors import StructuredOutputError, UnsupportedSchemaError
     from fastconverse.models import Problem, check_request
 
 # Loaded on first use: the model table and its JSON cost more to import than the whole
@@ -59,6 +61,9 @@ _LAZY = {
     "check_request": ("fastconverse.models", "check_request"),
     "Comparison": ("fastconverse._compare", "Comparison"),
     "compare": ("fastconverse._compare", "compare"),
+    "Structured": ("fastconverse._structured", "Structured"),
+    "StructuredOutputError": ("fastconverse.errors", "StructuredOutputError"),
+    "UnsupportedSchemaError": ("fastconverse.errors", "UnsupportedSchemaError"),
 }
 
 
@@ -109,8 +114,11 @@ __all__ = [
     "ServiceError",
     "ServiceQuotaExceededException",
     "ServiceUnavailableException",
+    "Structured",
+    "StructuredOutputError",
     "ThrottlingException",
     "UnsupportedFeatureError",
+    "UnsupportedSchemaError",
     "ValidationException",
     "__version__",
     "check_request",
