@@ -15,7 +15,7 @@ from fastconverse._compare import ROW_COLUMNS, SUMMARY_COLUMNS
 from fastconverse.cli import main
 
 from .conftest import user
-from .test_models import CHATBOT_MODELS, family_where, model_of
+from .test_models import CHATBOT_MODELS, UNKNOWN, family_where, model_of
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,8 @@ def test_three_models_twenty_requests_sixty_rows_in_a_stable_order(server: Local
         assert list(row) == list(ROW_COLUMNS)
         assert row["text"] == f"question {row['request']}"
         assert row["stop_reason"] == "end_turn"
-        assert row["error"] is None and row["cost"] is None
+        # Priced from prices.json: each of these models has an entry.
+        assert row["error"] is None and row["cost"] > 0
         assert row["output_tokens"] > 0 and row["latency_ms"] == 0
     summary = result.summary_records
     assert [s["model"] for s in summary] == CHATBOT_MODELS
@@ -95,7 +96,7 @@ def test_errors_latency_percentiles_and_cost(server: LocalBedrock) -> None:
     for model, s in summary.items():
         ok = [r["cost"] for r in result.records if r["model"] == model and r["error"] is None]
         assert s["cost"] == pytest.approx(sum(ok)) and s["cost"] > 0
-    unpriced = compare(client, CHATBOT_MODELS[2:], ["x"], prices=None).summary_records
+    unpriced = compare(client, [UNKNOWN], ["x"], prices=None).summary_records
     assert unpriced[0]["cost"] is None
     with pytest.raises(ValueError, match="unknown key"):
         compare(client, CHATBOT_MODELS[:1], ["x"], prices={CHATBOT_MODELS[0]: {"in": 1.0}})

@@ -19,6 +19,8 @@ PAGES = [
     "streaming.md",
     "async.md",
     "pipelines.md",
+    "structured-output.md",
+    "cost.md",
     "testing.md",
     "errors.md",
     "reliability.md",

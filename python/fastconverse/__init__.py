@@ -49,6 +49,8 @@ _native._install_errors(errors)
 if TYPE_CHECKING:
     from fastconverse import models
     from fastconverse._compare import Comparison, compare
+    from fastconverse._structured import Structured
+    from fastconverse.errors import StructuredOutputError, UnsupportedSchemaError
     from fastconverse.models import Problem, check_request
     from fastconverse.otel import instrument, uninstrument
 
@@ -63,6 +65,9 @@ _LAZY = {
     # OpenTelemetry is an optional extra: imported only when tracing is switched on.
     "instrument": ("fastconverse.otel", "instrument"),
     "uninstrument": ("fastconverse.otel", "uninstrument"),
+    "Structured": ("fastconverse._structured", "Structured"),
+    "StructuredOutputError": ("fastconverse.errors", "StructuredOutputError"),
+    "UnsupportedSchemaError": ("fastconverse.errors", "UnsupportedSchemaError"),
 }
 
 
@@ -117,8 +122,11 @@ __all__ = [
     "ServiceError",
     "ServiceQuotaExceededException",
     "ServiceUnavailableException",
+    "Structured",
+    "StructuredOutputError",
     "ThrottlingException",
     "UnsupportedFeatureError",
+    "UnsupportedSchemaError",
     "ValidationException",
     "__version__",
     "check_request",

@@ -11,8 +11,8 @@ progress (``fastconverse._many``).
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from fastconverse import _native, errors
 
@@ -27,8 +27,11 @@ if TYPE_CHECKING:
         CountTokensRequest,
         CountTokensResponseTypeDef,
     )
+    from fastconverse._structured import Structured, StructuredStream
 
 __all__ = ["AsyncConverseStream", "ChatClient"]
+
+T = TypeVar("T")
 
 _PREFLIGHT_MODES = ("off", "warn", "error")
 _RETRY_MODES = ("standard", "adaptive")
@@ -73,11 +76,20 @@ class ChatClient:
     ``preflight="warn"`` or ``"error"`` checks each request against ``fastconverse.models``
     before sending it. ``pickle_credentials=True`` lets pickles carry explicit keys and
     tokens (by default an unpickled client finds its credentials as any client does).
+    ``inference_profiles={arn: model_id}`` names the base model of application inference
+    profile ARNs (which name none), for the preflight, structured-output routes and prices.
     Every invalid argument raises ``ClientConfigError`` (a ``BedrockError`` and a
     ``ValueError``) naming it.
     """
 
-    __slots__ = ("__weakref__", "_native", "_options", "_pickle_credentials", "_preflight")
+    __slots__ = (
+        "__weakref__",
+        "_native",
+        "_options",
+        "_pickle_credentials",
+        "_preflight",
+        "_profiles",
+    )
 
     def __init__(
         self,
@@ -95,6 +107,7 @@ class ChatClient:
         retry_mode: Literal["standard", "adaptive"] | None = None,
         preflight: Literal["off", "warn", "error"] = "off",
         pickle_credentials: bool = False,
+        inference_profiles: Mapping[str, str] | None = None,
     ) -> None:
         options: dict[str, Any] = {
             "region_name": region_name,
@@ -133,6 +146,12 @@ class ChatClient:
             raise errors.ClientConfigError(
                 f"pickle_credentials must be True or False, got {pickle_credentials!r}"
             )
+        profiles = dict(inference_profiles or {})
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in profiles.items()):
+            raise errors.ClientConfigError(
+                "inference_profiles must map profile ARNs (str) to base model ids (str)"
+            )
+        self._profiles = profiles
         self._native = _native.Client(**options)
         self._options = options
         self._preflight = None if preflight == "off" else preflight
@@ -141,13 +160,13 @@ class ChatClient:
     def converse(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Sends a Converse request (boto3's keywords) and returns boto3's response dict."""
         if self._preflight is not None:
-            _preflight_module()._preflight(request, self._preflight, False)
+            _preflight_module()._preflight(request, self._preflight, False, self._profiles)
         return self._native.converse(request)
 
     async def converse_async(self, **request: Unpack[ConverseRequest]) -> ConverseResponseTypeDef:
         """Awaitable form of ``converse``; cancelling the task closes the request."""
         if self._preflight is not None:
-            _preflight_module()._preflight(request, self._preflight, False)
+            _preflight_module()._preflight(request, self._preflight, False, self._profiles)
         return await self._native.converse_async(request)
 
     def count_tokens(self, **request: Unpack[CountTokensRequest]) -> CountTokensResponseTypeDef:
@@ -164,20 +183,94 @@ class ChatClient:
         """Sends a ConverseStream request (boto3's keywords) and returns a ``ConverseStream``
         once the response headers arrive; iterate it for boto3's event dicts."""
         if self._preflight is not None:
-            _preflight_module()._preflight(request, self._preflight, True)
+            _preflight_module()._preflight(request, self._preflight, True, self._profiles)
         return self._native.converse_stream(request)
 
     async def converse_stream_async(self, **request: Any) -> AsyncConverseStream:
         """Awaitable form of ``converse_stream``, resolving to an ``AsyncConverseStream``."""
         if self._preflight is not None:
-            _preflight_module()._preflight(request, self._preflight, True)
+            _preflight_module()._preflight(request, self._preflight, True, self._profiles)
         return AsyncConverseStream(await self._native.converse_stream_async(request))
+
+    def converse_structured(
+        self,
+        output_type: type[T] | Mapping[str, Any],
+        *,
+        repair_rounds: int = 0,
+        route: Literal["native", "tool"] | None = None,
+        **request: Any,
+    ) -> Structured[T]:
+        """Sends a Converse request (boto3's keywords) asking for a reply valid against
+        ``output_type`` (a pydantic model, a TypedDict, a dataclass or a JSON schema dict)
+        and returns ``Structured(value, response, route)``.
+
+        The route is the model's (``outputConfig.textFormat`` where the catalog says it
+        supports structured output, else a forced tool call); ``route`` overrides it. A
+        reply that does not validate is sent back with its errors up to ``repair_rounds``
+        times, then raises ``StructuredOutputError``; a schema Bedrock cannot take raises
+        ``UnsupportedSchemaError`` before anything is sent.
+        """
+        from fastconverse._structured import StructuredCall
+
+        call = StructuredCall(output_type, request, repair_rounds, route, self._base_model(request))
+        while True:
+            result = call.accept(self.converse(**call.request))
+            if result is not None:
+                return result
+
+    async def converse_structured_async(
+        self,
+        output_type: type[T] | Mapping[str, Any],
+        *,
+        repair_rounds: int = 0,
+        route: Literal["native", "tool"] | None = None,
+        **request: Any,
+    ) -> Structured[T]:
+        """Awaitable form of ``converse_structured``."""
+        from fastconverse._structured import StructuredCall
+
+        call = StructuredCall(output_type, request, repair_rounds, route, self._base_model(request))
+        while True:
+            result = call.accept(await self.converse_async(**call.request))
+            if result is not None:
+                return result
+
+    def converse_structured_stream(
+        self,
+        output_type: type[T] | Mapping[str, Any],
+        *,
+        route: Literal["native", "tool"] | None = None,
+        **request: Any,
+    ) -> StructuredStream[T]:
+        """``converse_structured`` over ConverseStream: iterate the returned
+        ``StructuredStream`` for partial values (dicts, as the JSON arrives), then the
+        validated instance, last. No repair rounds: a reply that does not validate raises
+        ``StructuredOutputError`` at the end of the stream."""
+        from fastconverse._structured import StructuredCall, StructuredStream
+
+        call = StructuredCall(output_type, request, 0, route, self._base_model(request))
+        return StructuredStream(call.spec, self.converse_stream(**call.request))
+
+    async def converse_structured_stream_async(
+        self,
+        output_type: type[T] | Mapping[str, Any],
+        *,
+        route: Literal["native", "tool"] | None = None,
+        **request: Any,
+    ) -> StructuredStream[T]:
+        """Awaitable form of ``converse_structured_stream``: ``async for`` the result."""
+        from fastconverse._structured import StructuredCall, StructuredStream
+
+        call = StructuredCall(output_type, request, 0, route, self._base_model(request))
+        return StructuredStream(call.spec, await self.converse_stream_async(**call.request))
 
     def _checked(self, requests: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         """``requests``, each checked as the run reads it when preflight is on."""
         if self._preflight is None:
             return requests
-        return _preflight_module()._preflight_iter(requests, self._preflight)  # type: ignore[no-any-return]
+        return _preflight_module()._preflight_iter(  # type: ignore[no-any-return]
+            requests, self._preflight, self._profiles
+        )
 
     def converse_many_iter(
         self,
@@ -210,12 +303,21 @@ class ChatClient:
         on_error: Literal["return", "raise"] = "return",
         progress: bool | Callable[[dict[str, Any]], object] | None = None,
         checkpoint: str | os.PathLike[str] | None = None,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        prices: Mapping[str, Mapping[str, float]] | None = None,
     ) -> ManyResults:
         """Runs every request and returns the results in input order: each a response dict,
         or the exception for a request that failed for good (``on_error="raise"`` raises it
         instead). ``progress=True`` shows a tqdm bar, a callable receives the counters;
         ``checkpoint="run.jsonl"`` records each result so that a rerun sends only what is
-        left. The returned list has a ``summary`` dict."""
+        left. The returned list has a ``summary`` dict. With ``output_type`` (as in
+        ``converse_structured``) each request asks for that structure on its model's route
+        and each item is a ``Structured``, or the ``StructuredOutputError`` of a reply that
+        does not validate (no repair rounds). The summary counts cache tokens by TTL and
+        gives the run's ``cost`` (USD, at each response's service tier), ``cost_batch``
+        (the same tokens priced as a batch job) and ``unpriced`` (responses of models
+        without a price), from ``prices.json`` with ``prices`` overriding entries (see
+        ``compare``)."""
         from fastconverse import _many
 
         return _many.converse_many(
@@ -226,6 +328,8 @@ class ChatClient:
             on_error=on_error,
             progress=progress,
             checkpoint=checkpoint,
+            output_type=output_type,
+            prices=prices,
         )
 
     async def converse_many_async(
@@ -237,6 +341,8 @@ class ChatClient:
         on_error: Literal["return", "raise"] = "return",
         progress: bool | Callable[[dict[str, Any]], object] | None = None,
         checkpoint: str | os.PathLike[str] | None = None,
+        output_type: type[Any] | Mapping[str, Any] | None = None,
+        prices: Mapping[str, Mapping[str, float]] | None = None,
     ) -> ManyResults:
         """Awaitable form of ``converse_many``: the same results, without blocking the loop."""
         from fastconverse import _many
@@ -249,12 +355,23 @@ class ChatClient:
             on_error=on_error,
             progress=progress,
             checkpoint=checkpoint,
+            output_type=output_type,
+            prices=prices,
         )
 
     @property
     def exceptions(self) -> errors._Exceptions:
         """The exception classes, as boto3's ``client.exceptions`` (``ThrottlingException``...)."""
         return errors.exceptions
+
+    @property
+    def inference_profiles(self) -> dict[str, str]:
+        """The caller's map from application inference profile ARNs to base model ids."""
+        return dict(self._profiles)
+
+    def _base_model(self, request: Mapping[str, Any]) -> str | None:
+        """The base model of a request's ``modelId`` per ``inference_profiles``, if mapped."""
+        return self._profiles.get(request.get("modelId"))  # type: ignore[arg-type]
 
     @property
     def region_name(self) -> str | None:
@@ -278,6 +395,8 @@ class ChatClient:
                 options.pop(name, None)
         if self._preflight is not None:
             options["preflight"] = self._preflight
+        if self._profiles:
+            options["inference_profiles"] = self._profiles
         return (_rebuild, (options,))
 
     def __repr__(self) -> str:

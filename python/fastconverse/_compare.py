@@ -15,8 +15,9 @@ model::
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ ROW_COLUMNS: tuple[str, ...] = (
     "latency_ms",
     "error",
     "cost",
+    "value",
 )
 
 #: The columns of ``Comparison.summary``, in order.
@@ -54,8 +56,11 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "cost",
 )
 
-_PRICE_KINDS = ("input", "output", "cache_read", "cache_write")
-_PRICE_UNITS = {"1k": 1_000, "1m": 1_000_000}
+_TOKEN_KINDS = ("input", "output", "cache_read", "cache_write")
+
+
+# A response's cost (None: unpriced), for one model and request.
+_Pricing = Callable[[Mapping[str, Any]], "float | None"]
 
 
 class Comparison(NamedTuple):
@@ -81,23 +86,6 @@ def _request(model: str, request: Any) -> dict[str, Any]:
     return {**request, "modelId": model}
 
 
-def _prices(prices: Mapping[str, Mapping[str, float]] | None) -> dict[str, dict[str, float]]:
-    """``{model: {"input_per_1m": 3.0, ...}}`` as ``{model: {"input": per token, ...}}``."""
-    table: dict[str, dict[str, float]] = {}
-    for model, entry in (prices or {}).items():
-        per_token: dict[str, float] = {}
-        for key, value in entry.items():
-            kind, sep, unit = key.rpartition("_per_")
-            if not sep or kind not in _PRICE_KINDS or unit.lower() not in _PRICE_UNITS:
-                raise ValueError(
-                    f"prices[{model!r}]: unknown key {key!r}; use input_per_1k, output_per_1m, "
-                    "cache_read_per_1m, cache_write_per_1k, ..."
-                )
-            per_token[kind] = float(value) / _PRICE_UNITS[unit.lower()]
-        table[model] = per_token
-    return table
-
-
 def _percentile(values: Sequence[float], q: float) -> float | None:
     """Linear interpolation between closest ranks (numpy's default); None when empty."""
     if not values:
@@ -113,7 +101,16 @@ def _text(response: Mapping[str, Any]) -> str:
     return "".join(block["text"] for block in content if "text" in block)
 
 
-def _row(model: str, index: int, result: Any, price: Mapping[str, float] | None) -> dict[str, Any]:
+def _row(model: str, index: int, result: Any, price: _Pricing) -> dict[str, Any]:
+    from fastconverse._structured import Structured
+    from fastconverse.errors import StructuredOutputError
+
+    if isinstance(result, Structured):
+        return _row(model, index, result.response, price) | {"value": result.value}
+    if isinstance(result, StructuredOutputError):
+        # Answered and paid for, but not valid: its tokens count, its error shows.
+        error = f"{result.code}: {result.message}"
+        return _row(model, index, result.response, price) | {"error": error}
     if isinstance(result, BaseException):
         code = getattr(result, "code", type(result).__name__)
         message = getattr(result, "message", str(result))
@@ -135,9 +132,9 @@ def _row(model: str, index: int, result: Any, price: Mapping[str, float] | None)
         "latency_ms": result.get("metrics", {}).get("latencyMs"),
         "error": None,
         "cost": None,
+        "value": None,
     }
-    if price is not None:
-        row["cost"] = sum(row[f"{kind}_tokens"] * price.get(kind, 0.0) for kind in _PRICE_KINDS)
+    row["cost"] = price(result)
     return row
 
 
@@ -153,10 +150,17 @@ def _summary(model: str, rows: list[dict[str, Any]], priced: bool) -> dict[str, 
         "latency_p50_ms": _percentile(latencies, 0.50),
         "latency_p95_ms": _percentile(latencies, 0.95),
     }
-    for kind in _PRICE_KINDS:
-        summary[f"{kind}_tokens"] = sum(r[f"{kind}_tokens"] for r in ok)
-    summary["cost"] = sum(r["cost"] for r in ok) if priced else None
+    # Every answered row counts, a reply that failed validation included: it was billed.
+    answered = [r for r in rows if r["input_tokens"] is not None]
+    for kind in _TOKEN_KINDS:
+        summary[f"{kind}_tokens"] = sum(r[f"{kind}_tokens"] for r in answered)
+    summary["cost"] = sum(r["cost"] or 0.0 for r in answered) if priced else None
     return summary
+
+
+def _service_tier(request: Mapping[str, Any]) -> str | None:
+    tier = request.get("serviceTier")
+    return tier.get("type") if isinstance(tier, Mapping) else None
 
 
 def _frame(records: list[dict[str, Any]], columns: Sequence[str]) -> Any:
@@ -176,6 +180,7 @@ def compare(
     max_retries: int = 8,
     prices: Mapping[str, Mapping[str, float]] | None = None,
     progress: Any = None,
+    output_type: Any = None,
 ) -> Comparison:
     """Runs every request on every model through one ``converse_many`` run.
 
@@ -186,9 +191,17 @@ def compare(
     cache_read_tokens, cache_write_tokens, latency_ms`` (Bedrock's ``metrics.latencyMs``),
     ``error`` (``"Code: message"``, or None) and ``cost``. The summary has one row per
     model: requests, errors, error rate, latency p50/p95 over successes, token totals and
-    cost. ``prices`` maps a model (as given in ``models``) to prices per 1k or 1M tokens:
-    ``{"input_per_1m": 3.0, "output_per_1m": 15.0, "cache_read_per_1m": 0.3,
-    "cache_write_per_1k": 0.00375}``; cost is None for models without a price.
+    cost. Prices come from ``fastconverse/prices.json`` (its source and date inside; see
+    ``fastconverse._cost``): cache writes by TTL (``usage.cacheDetails``), the service
+    tier (the response's ``serviceTier``, else the request's) and the client's
+    ``inference_profiles`` apply. ``prices`` overrides entries: a model (as given in
+    ``models``) or catalog family to prices per 1k or 1M tokens, ``{"input_per_1m": 3.0,
+    "output_per_1m": 15.0, "cache_read_per_1m": 0.3, "cache_write_5m_per_1m": 3.75,
+    "cache_write_1h_per_1m": 6.0}`` (``cache_write_per_1m``: both TTLs); cost is None for
+    models without a price.
+    With ``output_type`` (as in ``ChatClient.converse_structured``) each request asks for
+    that structure on each model's route; ``value`` holds the validated instance, and a
+    reply that does not validate is that row's ``error`` (its tokens still count).
     """
     if isinstance(models, str):
         raise TypeError("models must be a list of model ids, not one string")
@@ -198,24 +211,35 @@ def compare(
     if len(set(models)) != len(models):
         raise ValueError("models must not repeat a model id")
     requests = list(requests)
-    table = _prices(prices)
-    unknown = set(table) - set(models)
+    from fastconverse import _cost
+    from fastconverse.models import families
+
+    pricing = _cost.Prices(prices, client.inference_profiles)
+    unknown = set(pricing.overrides) - set(models) - set(families())
     if unknown:
         raise ValueError(f"prices for models not compared: {', '.join(sorted(unknown))}")
 
     # Interleaved by request, so that every model starts at once.
     batch = [_request(model, request) for request in requests for model in models]
     results = client.converse_many(
-        batch, concurrency=concurrency, max_retries=max_retries, progress=progress
+        batch,
+        concurrency=concurrency,
+        max_retries=max_retries,
+        progress=progress,
+        output_type=output_type,
     )
     width = len(models)
     records: list[dict[str, Any]] = []
     summaries: list[dict[str, Any]] = []
     for m, model in enumerate(models):
-        price = table.get(model)
-        rows = [_row(model, i, results[i * width + m], price) for i in range(len(requests))]
+        priced = pricing.for_model(model) is not None
+        rows = []
+        for i in range(len(requests)):
+            tier = _service_tier(batch[i * width + m])
+            price = functools.partial(pricing.cost, model_id=model, service_tier=tier)
+            rows.append(_row(model, i, results[i * width + m], price))
         records.extend(rows)
-        summaries.append(_summary(model, rows, price is not None))
+        summaries.append(_summary(model, rows, priced))
     return Comparison(
         rows=_frame(records, ROW_COLUMNS),
         summary=_frame(summaries, SUMMARY_COLUMNS),

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable
 if TYPE_CHECKING:
     from fastconverse._client import ChatClient
     from fastconverse._native import ManyRun
+    from fastconverse._structured import OutputSpec
 
 __all__ = ["ManyResults", "converse_many", "converse_many_async"]
 
@@ -29,8 +30,9 @@ _PROGRESS_INTERVAL = 0.1  # seconds between progress reports
 class ManyResults(list):  # type: ignore[type-arg]
     """The results of ``converse_many`` in input order, with the run's ``summary``.
 
-    Each item is a response dict, or the exception (a ``BedrockError``) of a request
-    that failed for good; the exception's ``index`` attribute is its position.
+    Each item is a response dict (a ``Structured`` with ``output_type``), or the
+    exception (a ``BedrockError``) of a request that failed for good; the exception's
+    ``index`` attribute is its position.
     """
 
     summary: dict[str, Any]
@@ -144,11 +146,14 @@ class _Job:
         self,
         client: ChatClient,
         requests: Iterable[dict[str, Any]],
-        concurrency: int,
-        max_retries: int,
-        on_error: str,
-        progress: Any,
-        checkpoint: str | os.PathLike[str] | None,
+        *,
+        concurrency: int = 16,
+        max_retries: int = 8,
+        on_error: str = "return",
+        progress: Any = None,
+        checkpoint: str | os.PathLike[str] | None = None,
+        output_type: Any = None,
+        prices: Any = None,
     ) -> None:
         if on_error not in ("return", "raise"):
             raise ValueError(f"on_error must be 'return' or 'raise', got {on_error!r}")
@@ -168,21 +173,58 @@ class _Job:
         self.positions: list[int] = []  # scheduler position -> input index
         self.hashes: list[str] = []
         self.run: ManyRun | None = None
+        self.prices = prices
+        # Per input index: what its cost depends on besides the response (model, tier).
+        self.billing: dict[int, tuple[Any, Any]] = {}
+        self.output: OutputSpec | None = None
+        if output_type is not None:
+            from fastconverse._structured import OutputSpec
+
+            # Built once, before anything is sent: a schema Bedrock refuses raises here.
+            self.output = OutputSpec(output_type)
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        """The request as sent: asking for the structured output on its model's route."""
+        if self.output is None or not isinstance(request, dict):
+            return request  # not a dict: the scheduler refuses it with the usual error
+        from fastconverse._structured import StructuredCall
+
+        base = self.client._base_model(request)
+        return StructuredCall(self.output, request, 0, None, base).request
+
+    def _result(self, index: int, response: dict[str, Any]) -> Any:
+        """A response as its slot holds it: validated with ``output_type``, each item on
+        its own (a reply that does not validate becomes that item's error)."""
+        if self.output is None:
+            return response
+        from fastconverse.errors import StructuredOutputError
+
+        try:
+            return self.output.parse(response)
+        except StructuredOutputError as err:
+            err.index = index  # type: ignore[attr-defined]
+            if self.raise_errors:
+                raise
+            return err
 
     def _pending(self) -> Iterator[dict[str, Any]]:
         """The requests still to send; those done in the checkpoint are slotted directly."""
         for index, request in enumerate(self.requests):
             self.count = index + 1
+            if isinstance(request, dict):
+                tier = request.get("serviceTier")
+                tier = tier.get("type") if isinstance(tier, dict) else None
+                self.billing[index] = (request.get("modelId"), tier)
             if self.checkpoint is not None:
                 digest = request_hash(request)
                 done = self.checkpoint.lookup(index, digest)
                 if done is not None:
-                    self.slots[index] = done
+                    self.slots[index] = self._result(index, done)
                     self.resumed += 1
                     continue
                 self.hashes.append(digest)
             self.positions.append(index)
-            yield request
+            yield self._ask(request)
 
     def start(self) -> ManyRun:
         self.run = self.client.converse_many_iter(
@@ -203,8 +245,10 @@ class _Job:
             result.index = index  # type: ignore[attr-defined]
             if self.raise_errors:
                 raise result
-        elif self.checkpoint is not None:
-            self.checkpoint.record(index, self.hashes[position], result)
+        else:
+            if self.checkpoint is not None:
+                self.checkpoint.record(index, self.hashes[position], result)
+            result = self._result(index, result)
         self.slots[index] = result
         if self.progress.due():
             self.progress.update(self.figures())
@@ -228,22 +272,44 @@ class _Job:
         figures = self.figures()
         self.progress.update(figures)
         results = ManyResults(self.slots[i] for i in range(self.count))
+        figures.update(self._cost(results))
         results.summary = figures
         return results
 
+    def _cost(self, results: list[Any]) -> dict[str, Any]:
+        """Cache tokens by kind and TTL, and the cost of the run (``fastconverse._cost``):
+        as run (each response's service tier) and as a batch job would price it."""
+        from fastconverse import _cost
+
+        prices = _cost.Prices(self.prices, self.client.inference_profiles)
+        totals = dict.fromkeys(("cache_read", "cache_write_5m", "cache_write_1h"), 0)
+        cost = batch = 0.0
+        unpriced = 0
+        for index, result in enumerate(results):
+            # A reply that failed validation was still answered, and billed.
+            response = getattr(result, "response", result)
+            if not isinstance(response, dict) or "usage" not in response:
+                continue
+            counts = _cost.tokens(response)
+            for kind in totals:
+                totals[kind] += counts[kind]
+            model, tier = self.billing.get(index, (None, None))
+            one = prices.cost(response, model, service_tier=tier) if model else None
+            if one is None:
+                unpriced += 1
+                continue
+            cost += one
+            batch += prices.cost(response, model, batch=True) or 0.0
+        figures: dict[str, Any] = {f"{kind}_tokens": n for kind, n in totals.items()}
+        figures.update(cost=cost, cost_batch=batch, unpriced=unpriced)
+        return figures
+
 
 def converse_many(
-    client: ChatClient,
-    requests: Iterable[dict[str, Any]],
-    *,
-    concurrency: int = 16,
-    max_retries: int = 8,
-    on_error: str = "return",
-    progress: Any = None,
-    checkpoint: str | os.PathLike[str] | None = None,
+    client: ChatClient, requests: Iterable[dict[str, Any]], **options: Any
 ) -> ManyResults:
-    """See ``ChatClient.converse_many``."""
-    job = _Job(client, requests, concurrency, max_retries, on_error, progress, checkpoint)
+    """See ``ChatClient.converse_many`` (``options`` are its keywords)."""
+    job = _Job(client, requests, **options)
     try:
         for position, result in job.start():
             job.add(position, result)
@@ -253,17 +319,10 @@ def converse_many(
 
 
 async def converse_many_async(
-    client: ChatClient,
-    requests: Iterable[dict[str, Any]],
-    *,
-    concurrency: int = 16,
-    max_retries: int = 8,
-    on_error: str = "return",
-    progress: Any = None,
-    checkpoint: str | os.PathLike[str] | None = None,
+    client: ChatClient, requests: Iterable[dict[str, Any]], **options: Any
 ) -> ManyResults:
-    """See ``ChatClient.converse_many_async``."""
-    job = _Job(client, requests, concurrency, max_retries, on_error, progress, checkpoint)
+    """See ``ChatClient.converse_many_async`` (``options`` are its keywords)."""
+    job = _Job(client, requests, **options)
     try:
         async for position, result in await job.start_async():
             job.add(position, result)

@@ -251,6 +251,49 @@ class UnsupportedFeatureError(BedrockError, ValueError):
         super().__init__(message, **kwargs)
 
 
+class UnsupportedSchemaError(BedrockError, ValueError):
+    """A structured-output schema that Bedrock does not take (a recursive ``$ref``, a
+    ``not``, a free-form ``additionalProperties``, ...); nothing was sent.
+
+    ``path`` names the place in the schema (``properties.items.items``).
+    """
+
+    default_code = "UnsupportedSchemaError"
+
+    def __init__(self, message: str = "", *, path: str = "", **kwargs: Any) -> None:
+        self.path = path
+        super().__init__(message, **kwargs)
+
+
+class StructuredOutputError(BedrockError):
+    """The model's reply to a structured-output call does not validate against the schema
+    (after any repair rounds).
+
+    Attributes:
+        raw_text: the reply's JSON text (a forced tool call's input, serialized), or the
+            text it gave instead.
+        errors: the validation errors, each ``"path: message"`` (``"age: not an integer"``).
+        response: the last response dict, as ``converse`` returns it.
+    """
+
+    default_code = "StructuredOutputError"
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        raw_text: str = "",
+        errors: list[str] | None = None,
+        response: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.raw_text = raw_text
+        self.errors: list[str] = errors if errors is not None else []
+        super().__init__(message, **kwargs)
+        # The reply, not an error dict: what the caller inspects to see what went wrong.
+        self.response = response if response is not None else {}
+
+
 class PreflightWarning(UserWarning):
     """A request uses a feature its model may not support (``ChatClient(preflight="warn")``).
 
@@ -281,6 +324,7 @@ class _Exceptions:
     InternalServerException = InternalServerException
     ServiceQuotaExceededException = ServiceQuotaExceededException
     IncompleteStreamError = IncompleteStreamError
+    StructuredOutputError = StructuredOutputError
 
 
 exceptions = _Exceptions()
@@ -308,8 +352,10 @@ __all__ = [
     "ServiceError",
     "ServiceQuotaExceededException",
     "ServiceUnavailableException",
+    "StructuredOutputError",
     "ThrottlingException",
     "UnsupportedFeatureError",
+    "UnsupportedSchemaError",
     "ValidationException",
     "error_class_for",
     "exceptions",

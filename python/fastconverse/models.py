@@ -237,17 +237,35 @@ def _report(problems: list[Problem], mode: str, where: str = "") -> None:
     warnings.warn(PreflightWarning(text, problems), stacklevel=4)
 
 
-def _preflight(request: Mapping[str, Any], mode: str, streaming: bool) -> None:
+def _with_base_model(
+    request: Mapping[str, Any], profiles: Mapping[str, str] | None
+) -> Mapping[str, Any]:
+    """The request with an application inference profile ARN replaced by the base model
+    the caller mapped it to (``ChatClient(inference_profiles=...)``): ARNs name no model."""
+    model = request.get("modelId")
+    base = profiles.get(model) if profiles and isinstance(model, str) else None
+    return request if base is None else {**request, "modelId": base}
+
+
+def _preflight(
+    request: Mapping[str, Any],
+    mode: str,
+    streaming: bool,
+    profiles: Mapping[str, str] | None = None,
+) -> None:
     """The client's preflight (``ChatClient(preflight="warn" | "error")``) for one request."""
-    _report(check_request(request, streaming=streaming), mode)
+    _report(check_request(_with_base_model(request, profiles), streaming=streaming), mode)
 
 
 class _Checked:
     """An iterable of requests checked as they are read (converse_many with preflight)."""
 
-    def __init__(self, requests: Iterable[Any], mode: str) -> None:
+    def __init__(
+        self, requests: Iterable[Any], mode: str, profiles: Mapping[str, str] | None = None
+    ) -> None:
         self.requests = requests
         self.mode = mode
+        self.profiles = profiles
 
     def __len__(self) -> int:
         return len(self.requests)  # type: ignore[arg-type]
@@ -255,16 +273,17 @@ class _Checked:
     def __iter__(self) -> Iterator[Any]:
         for index, request in enumerate(self.requests):
             if isinstance(request, Mapping):
-                _report(check_request(request), self.mode, f"requests[{index}]: ")
+                checked = _with_base_model(request, self.profiles)
+                _report(check_request(checked), self.mode, f"requests[{index}]: ")
             yield request
 
 
-def _preflight_iter(requests: Any, mode: str) -> Any:
+def _preflight_iter(requests: Any, mode: str, profiles: Mapping[str, str] | None = None) -> Any:
     """``requests`` wrapped so that each is checked as it is read; a dict passes through
     unwrapped, for ``converse_many_iter`` to refuse."""
     if isinstance(requests, Mapping):
         return requests
-    checked = _Checked(requests, mode)
+    checked = _Checked(requests, mode, profiles)
     if not hasattr(requests, "__len__"):
         return iter(checked)
     return checked

@@ -5,6 +5,7 @@ use std::time::Duration;
 use base64::Engine;
 use serde_json::{json, Value};
 
+use super::schema::{instance, structured_ask, StructuredAsk};
 use super::tokenizer::{count_input, count_text, truncate};
 use super::validate::BASE64;
 
@@ -141,6 +142,9 @@ pub fn converse(
     latency: Duration,
     max_output: Option<u64>,
 ) -> Value {
+    if let Ok(Some(ask)) = structured_ask(request) {
+        return structured(request, &ask, latency);
+    }
     let full = reply_text(request, model_id);
     let mut text = full.as_str();
     let mut stop_reason = "end_turn";
@@ -173,10 +177,53 @@ pub fn converse(
         }
     }
 
+    answer(
+        request,
+        json!({"text": text}),
+        stop_reason,
+        count_text(text),
+        latency,
+    )
+}
+
+/// The answer to a request that asks for a structure: an instance of its schema, as
+/// JSON text or as the input of the forced tool. Stop sequences and token limits do not
+/// cut it (a model constrained to a schema finishes the structure).
+fn structured(request: &Value, ask: &StructuredAsk, latency: Duration) -> Value {
+    match ask {
+        StructuredAsk::Text(schema) => {
+            let text = instance(schema).to_string();
+            let tokens = count_text(&text);
+            answer(
+                request,
+                json!({ "text": text }),
+                "end_turn",
+                tokens,
+                latency,
+            )
+        }
+        StructuredAsk::Tool { name, schema } => {
+            let input = instance(schema);
+            let tokens = count_text(&input.to_string());
+            // A fixed id, as everything the echo model says is deterministic.
+            let block =
+                json!({"toolUse": {"toolUseId": "tooluse_echo", "name": name, "input": input}});
+            answer(request, block, "tool_use", tokens, latency)
+        }
+    }
+}
+
+/// A reply of one content block, with usage and metrics.
+fn answer(
+    request: &Value,
+    block: Value,
+    stop_reason: &str,
+    output_tokens: u64,
+    latency: Duration,
+) -> Value {
     let input_tokens = count_input(request);
-    let output_tokens = count_text(text);
     json!({
-        "output": {"message": {"role": "assistant", "content": [{"text": text}]}},
+        "output": {"message": {"role": "assistant", "content": [block]}},
         "stopReason": stop_reason,
         "usage": {
             "inputTokens": input_tokens,
@@ -261,6 +308,33 @@ mod tests {
         );
         assert_eq!(text(json!([])), "[empty message]");
         assert_eq!(reply_text(&json!({}), "arn:p"), "[prompt arn:p]");
+    }
+
+    #[test]
+    fn answers_a_schema_with_an_instance_as_text_or_a_forced_tool_call() {
+        let mut req = request(json!([{"text": "Tell me about a cat"}]));
+        req["outputConfig"] = json!({"textFormat": {"type": "json_schema", "structure": {"jsonSchema": {
+            "schema": r#"{"type": "object", "properties": {"name": {"type": "string"}}}"#}}}});
+        req["inferenceConfig"] = json!({"maxTokens": 1});
+        let reply = converse(&req, "m", Duration::ZERO, None);
+        let text = reply["output"]["message"]["content"][0]["text"]
+            .as_str()
+            .unwrap();
+        assert_eq!(text, r#"{"name":"name"}"#);
+        assert_eq!(reply["stopReason"], "end_turn");
+        assert_eq!(reply["usage"]["outputTokens"], count_text(text));
+
+        let mut req = request(json!([{"text": "Tell me about a cat"}]));
+        req["toolConfig"] = json!({
+            "tools": [{"toolSpec": {"name": "cat", "inputSchema": {"json": {"type": "object",
+                "properties": {"lives": {"type": "integer", "minimum": 9}}}}}}],
+            "toolChoice": {"tool": {"name": "cat"}}});
+        let reply = converse(&req, "m", Duration::ZERO, None);
+        assert_eq!(
+            reply["output"]["message"]["content"][0],
+            json!({"toolUse": {"toolUseId": "tooluse_echo", "name": "cat", "input": {"lives": 9}}})
+        );
+        assert_eq!(reply["stopReason"], "tool_use");
     }
 
     #[test]

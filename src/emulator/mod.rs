@@ -22,7 +22,8 @@
 //!
 //! Layout: `server` (listener, connections, shutdown), `handler` (one request, start to
 //! finish), `router` (paths), `auth` (SigV4 and bearer), `validate` (the service model
-//! walker), `echo` and `tokenizer` (the default model), `state` (queue, log, counters),
+//! walker), `echo`, `tokenizer` and `schema` (the default model; `schema`: instances of JSON
+//! schemas for structured output), `state` (queue, log, counters),
 //! `stream` (ConverseStream events and framing), `fault` (raw answers and connection
 //! faults), `body` (response bodies), `errors` (Bedrock's error form), `json` (request
 //! bodies). What each model supports is `crate::catalog`, shared with the client.
@@ -36,7 +37,8 @@
 //! fault      stream      scripted answers, cut into body items
 //! echo                   the default model
 //! auth       router      validate
-//! body       errors      json       tokenizer    fdlimit   (name no other module)
+//! body       errors      json       tokenizer    fdlimit    schema
+//!                                                           (these name no other module)
 //! ```
 
 mod auth;
@@ -48,6 +50,7 @@ mod fdlimit;
 mod handler;
 mod json;
 mod router;
+mod schema;
 mod server;
 mod state;
 mod stream;

@@ -93,7 +93,12 @@ pub fn events_from_reply(reply: &Value) -> Vec<Event> {
             let input = tool_use
                 .get("input")
                 .map_or_else(|| "{}".to_owned(), Value::to_string);
-            out.push(delta(json!({"toolUse": {"input": input}})));
+            // In several deltas, as Bedrock streams a tool's input.
+            out.extend(
+                pieces(&input, TOKENS_PER_DELTA)
+                    .into_iter()
+                    .map(|p| delta(json!({"toolUse": {"input": p}}))),
+            );
         } else if let Some(reasoning) = block.get("reasoningContent") {
             if let Some(text) = reasoning
                 .pointer("/reasoningText/text")
@@ -388,6 +393,7 @@ mod tests {
                 "contentBlockStop",
                 "contentBlockStart",
                 "contentBlockDelta",
+                "contentBlockDelta",
                 "contentBlockStop",
                 "messageStop",
                 "metadata",
@@ -407,10 +413,15 @@ mod tests {
             events[7].1,
             json!({"contentBlockIndex": 2, "start": {"toolUse": {"toolUseId": "t1", "name": "add"}}})
         );
-        assert_eq!(events[8].1["delta"]["toolUse"]["input"], r#"{"a":1}"#);
-        assert_eq!(events[10].1, json!({"stopReason": "tool_use"}));
+        // The tool's input in several deltas, as Bedrock streams it.
+        let input: String = events[8..10]
+            .iter()
+            .map(|(_, p)| p["delta"]["toolUse"]["input"].as_str().unwrap())
+            .collect();
+        assert_eq!(input, r#"{"a":1}"#);
+        assert_eq!(events[11].1, json!({"stopReason": "tool_use"}));
         assert_eq!(
-            events[11].1,
+            events[12].1,
             json!({"usage": reply["usage"], "metrics": {"latencyMs": 5}})
         );
     }
