@@ -428,6 +428,8 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
             ),
         )
 
+    lines += wrappers_section(of(records, "wrappers"))
+
     layer = of(records, "python_layer")
     if layer:
         lines += [
@@ -494,6 +496,37 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
             ),
         )
     return "\n".join(lines) + "\n"
+
+
+def wrappers_section(rows: Records) -> list[str]:
+    """The table of bench/wrappers.py: every client's CPU per small call, n/a where its
+    interpreter or package was missing."""
+    if not rows:
+        return []
+    fast = next((r.get("median_us") for r in rows if r["client"] == "fastconverse"), None)
+    lines = [
+        "",
+        "## Beside the wrappers: client CPU per small converse call (µs)",
+        "",
+        "Each client in a process of its own, calls in interleaved rounds "
+        "(`bench/wrappers.py`); langchain-aws and LiteLLM run from a virtual environment of "
+        "their own (`--wrappers-python`), n/a without it. Start-up: the CPU of the imports and "
+        "the client's construction, inside the process.",
+        "",
+    ]
+    return lines + table(
+        ("client", "median", "mean", "median / fastconverse's", "start-up CPU"),
+        (
+            (
+                r["client"],
+                number(r.get("median_us")),
+                number(r.get("mean_us")),
+                ratio(r.get("median_us"), fast),
+                "n/a" if r.get("startup_cpu_ms") is None else f"{r['startup_cpu_ms']:,.0f} ms",
+            )
+            for r in rows
+        ),
+    )
 
 
 def chart(records: Records, path: Path) -> bool:

@@ -1,5 +1,6 @@
 """All benchmarks in one run: fastconverse beside boto3, aioboto3, a bare HTTP client and
-the raw Rust SDK, against LocalBedrock in a process of its own.
+the raw Rust SDK (and langchain-aws and LiteLLM, bench/wrappers.py), against LocalBedrock
+in a process of its own.
 
 Each benchmark is a script of its own in this folder, run here as a child process (each
 starts its own LocalBedrock in yet another process, so that the server's CPU is never
@@ -26,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report
 from _common import AIOBOTO3_PYTHON, HERE, results
+from wrappers import WRAPPERS_PYTHON
 
 
 def run(script: str, *args: str) -> list[dict[str, Any]]:
@@ -54,6 +56,11 @@ def main() -> int:
         "--no-raw", action="store_true", help="skip the raw Rust SDK figures (bench/layers.rs)"
     )
     parser.add_argument("--aioboto3-python", default=AIOBOTO3_PYTHON)
+    parser.add_argument(
+        "--wrappers-python",
+        default=WRAPPERS_PYTHON,
+        help="the interpreter with langchain-aws and LiteLLM (bench/wrappers.py)",
+    )
     parser.add_argument(
         "--output",
         type=Path,
@@ -84,6 +91,13 @@ def main() -> int:
         *(["8", "64"] if quick else ["8", "64", "256", "1000"]),
         *("--seconds", "0.5" if quick else "3"),
         *aio,
+    )
+    records += run(
+        "wrappers.py",
+        *("--calls", "20" if quick else "300"),
+        *("--rounds", "2" if quick else "10"),
+        *aio,
+        *("--wrappers-python", args.wrappers_python),
     )
     records += run("python_layer.py", "--calls", "20000" if quick else "200000")
     records += run("startup.py", "--runs", "2" if quick else "10")
