@@ -153,8 +153,9 @@ async def aioboto3_client(endpoint: str, pool: int) -> AsyncIterator[Any]:
         yield client
 
 
-def fastconverse_client(endpoint: str) -> Any:
-    """A fastconverse ChatClient on the benchmark server, with its default settings."""
+def fastconverse_client(endpoint: str, **options: Any) -> Any:
+    """A fastconverse ChatClient on the benchmark server, with its default settings unless
+    `options` (such as `http2=True`) says otherwise."""
     from fastconverse import ChatClient
 
     return ChatClient(
@@ -162,6 +163,7 @@ def fastconverse_client(endpoint: str) -> Any:
         region_name=REGION,
         aws_access_key_id=CREDENTIALS["aws_access_key_id"],
         aws_secret_access_key=CREDENTIALS["aws_secret_access_key"],
+        **options,
     )
 
 

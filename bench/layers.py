@@ -26,6 +26,7 @@ VARIANTS = {
     "core": "fastconverse's core, called on the calling thread",
     "core-on-a-worker": "the same, handed to a runtime worker (as the binding does)",
     "core-tuned-http": "the core with a minimal hyper client in the SDK's HttpClient seam",
+    "core-h2c": "the core over HTTP/2 with prior knowledge (ChatClient(http2=True))",
     "core-no-io": "the core with an in-memory transport (no sockets)",
     "bare-hyper": "an unsigned POST through hyper-util (HTTP alone)",
 }

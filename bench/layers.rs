@@ -10,6 +10,8 @@
 //! - `core-tuned-http`: the same with a minimal HTTP client in the SDK's HttpClient seam
 //!   (hyper-util's pooled client, a read timeout, no TLS or proxy support), to price
 //!   the SDK's default HTTP client;
+//! - `core-h2c`: the core as `ChatClient(http2=True)` runs it: HTTP/2 with prior
+//!   knowledge through `core::http::H2cClient`, one multiplexed connection;
 //! - `core-no-io`: the same core with an in-memory transport that answers at once: the
 //!   orchestrator, signing and our encoding and decoding, without sockets;
 //! - `bare-hyper`: an unsigned POST of the same body through hyper-util's pooled client
@@ -76,6 +78,7 @@ fn main() {
         "core" => core_variant(handle, endpoint, None, false),
         "core-on-a-worker" => core_variant(handle, endpoint, None, true),
         "core-tuned-http" => core_variant(handle, endpoint, Some(Transport::Tuned), false),
+        "core-h2c" => core_variant(handle, endpoint, Some(Transport::H2c), false),
         "core-no-io" => core_variant(handle, endpoint, Some(Transport::InMemory), false),
         "bare-hyper" => {
             let client = HyperClient::builder(TokioExecutor::new()).build_http();
@@ -137,6 +140,8 @@ async fn sdk_converse(sdk: &aws_sdk_bedrockruntime::Client) {
 /// What the core sends through, when not the SDK's default HTTP client.
 enum Transport {
     Tuned,
+    /// `ClientConfig::http2`: the core's own HTTP/2 client.
+    H2c,
     InMemory,
 }
 
@@ -153,11 +158,12 @@ fn core_variant(
         endpoint_url: Some(endpoint.to_owned()),
         access_key_id: Some("testing".into()),
         secret_access_key: Some("testing".into()),
+        http2: matches!(transport, Some(Transport::H2c)),
         ..Default::default()
     };
     let client = handle.block_on(async {
         match transport {
-            None => Client::connect(&config).await.expect("client"),
+            None | Some(Transport::H2c) => Client::connect(&config).await.expect("client"),
             Some(Transport::Tuned) => {
                 Client::with_http_client(&config, TunedHttp::new(Duration::from_secs(60))).await
             }

@@ -6,6 +6,8 @@ under its own interpreter, see _common.py) against one LocalBedrock in another p
 
 - fastconverse: `converse_many(requests, concurrency=N)`;
 - fastconverse async: `asyncio.gather` of N `converse_async` calls;
+- the same two over HTTP/2 (`http2=True`: prior knowledge, all N multiplexed on one
+  connection) where the others use HTTP/1.1 (a connection per call in flight);
 - aioboto3: `asyncio.gather` of N `converse` calls, its connection pool sized N;
 - boto3: N threads (a `ThreadPoolExecutor` of N workers, its pool sized N), each call
   blocking its own thread, as boto3 must to keep N calls in flight.
@@ -28,9 +30,10 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -45,7 +48,14 @@ from _common import (
     small_request,
 )
 
-CLIENTS = ("fastconverse", "fastconverse async", "aioboto3", "boto3")
+CLIENTS = (
+    "fastconverse",
+    "fastconverse async",
+    "fastconverse h2",
+    "fastconverse async h2",
+    "aioboto3",
+    "boto3",
+)
 SAMPLE_EVERY = 0.01
 
 
@@ -98,8 +108,10 @@ def peak_growth() -> Iterator[dict[str, float]]:
     measured["peak_kib"] = max(sampler.peak, kib("VmHWM"), kib("VmRSS"))
 
 
-def fastconverse_run(endpoint: str, requests: list[dict[str, Any]]) -> dict[str, float]:
-    client = fastconverse_client(endpoint)
+def fastconverse_run(
+    endpoint: str, requests: list[dict[str, Any]], http2: bool = False
+) -> dict[str, float]:
+    client = fastconverse_client(endpoint, http2=http2)
     client.converse_many(requests[:2], concurrency=2)
     with peak_growth() as measured:
         results = client.converse_many(requests, concurrency=len(requests))
@@ -107,9 +119,11 @@ def fastconverse_run(endpoint: str, requests: list[dict[str, Any]]) -> dict[str,
     return measured
 
 
-def fastconverse_async_run(endpoint: str, requests: list[dict[str, Any]]) -> dict[str, float]:
+def fastconverse_async_run(
+    endpoint: str, requests: list[dict[str, Any]], http2: bool = False
+) -> dict[str, float]:
     async def main() -> dict[str, float]:
-        client = fastconverse_client(endpoint)
+        client = fastconverse_client(endpoint, http2=http2)
         await asyncio.gather(*(client.converse_async(**request) for request in requests[:2]))
         with peak_growth() as measured:
             await asyncio.gather(*(client.converse_async(**request) for request in requests))
@@ -139,9 +153,11 @@ def boto3_run(endpoint: str, requests: list[dict[str, Any]]) -> dict[str, float]
     return measured
 
 
-RUNS = {
+RUNS: dict[str, Callable[[str, list[dict[str, Any]]], dict[str, float]]] = {
     "fastconverse": fastconverse_run,
     "fastconverse async": fastconverse_async_run,
+    "fastconverse h2": partial(fastconverse_run, http2=True),
+    "fastconverse async h2": partial(fastconverse_async_run, http2=True),
     "aioboto3": aioboto3_run,
     "boto3": boto3_run,
 }
@@ -176,14 +192,14 @@ def main() -> int:
         f"peak RSS growth with {args.in_flight} requests in flight, "
         f"{args.latency:g} s of server latency"
     )
-    print(f"{'client':<19} {'baseline':>10} {'peak':>10} {'per call':>10} {'batch':>8}")
+    print(f"{'client':<22} {'baseline':>10} {'peak':>10} {'per call':>10} {'batch':>8}")
     for client, row in rows.items():
         if row is None:
-            print(f"{client:<19} {'n/a':>10}")
+            print(f"{client:<22} {'n/a':>10}")
             continue
         per_call = (row["peak_kib"] - row["baseline_kib"]) / args.in_flight
         print(
-            f"{client:<19} {row['baseline_kib'] / 1024:6.1f} MiB {row['peak_kib'] / 1024:6.1f} MiB"
+            f"{client:<22} {row['baseline_kib'] / 1024:6.1f} MiB {row['peak_kib'] / 1024:6.1f} MiB"
             f" {per_call:6.1f} KiB {row['batch_s']:6.2f} s"
         )
         emit(

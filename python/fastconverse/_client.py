@@ -76,6 +76,9 @@ class ChatClient:
     ``preflight="warn"`` or ``"error"`` checks each request against ``fastconverse.models``
     before sending it. ``pickle_credentials=True`` lets pickles carry explicit keys and
     tokens (by default an unpickled client finds its credentials as any client does).
+    ``http2=True`` speaks HTTP/2 to an ``http://`` ``endpoint_url`` without negotiating it
+    (prior knowledge, as LocalBedrock and h2c proxies accept): many calls then share one
+    connection; over ``https://`` HTTP/2 is used whenever the server offers it.
     ``inference_profiles={arn: model_id}`` names the base model of application inference
     profile ARNs (which name none), for the preflight, structured-output routes and prices.
     Every invalid argument raises ``ClientConfigError`` (a ``BedrockError`` and a
@@ -105,6 +108,7 @@ class ChatClient:
         read_timeout: float | None = None,
         max_attempts: int | None = None,
         retry_mode: Literal["standard", "adaptive"] | None = None,
+        http2: bool = False,
         preflight: Literal["off", "warn", "error"] = "off",
         pickle_credentials: bool = False,
         inference_profiles: Mapping[str, str] | None = None,
@@ -121,6 +125,7 @@ class ChatClient:
             "read_timeout": read_timeout,
             "max_attempts": max_attempts,
             "retry_mode": retry_mode,
+            "http2": http2,
         }
         for name in (
             "region_name",
@@ -142,6 +147,8 @@ class ChatClient:
         if retry_mode is not None:
             _check_choice("retry_mode", retry_mode, _RETRY_MODES)
         _check_choice("preflight", preflight, _PREFLIGHT_MODES)
+        if not isinstance(http2, bool):
+            raise errors.ClientConfigError(f"http2 must be True or False, got {http2!r}")
         if not isinstance(pickle_credentials, bool):
             raise errors.ClientConfigError(
                 f"pickle_credentials must be True or False, got {pickle_credentials!r}"
@@ -416,6 +423,8 @@ class ChatClient:
         if options["profile_name"] is not None:
             parts.append(f"profile_name={options['profile_name']!r}")
         parts.append(f"credentials={credentials!r}")
+        if options["http2"]:
+            parts.append("http2=True")
         if self._preflight is not None:
             parts.append(f"preflight={self._preflight!r}")
         return f"ChatClient({', '.join(parts)})"

@@ -30,6 +30,7 @@ class Client:
         read_timeout: float | None = None,
         max_attempts: int | None = None,
         retry_mode: str | None = None,
+        http2: bool = False,
     ) -> None: ...
     def converse(self, request: Mapping[str, Any]) -> ConverseResponseTypeDef:
         """Sends a Converse request and returns boto3's response dict (GIL released)."""
@@ -240,7 +241,7 @@ class LocalBedrock:
     @property
     def requests(self) -> list[dict[str, Any]]:
         """The latest requests (up to ``request_log_limit``), oldest first: method, path,
-        headers, body, json."""
+        http_version, headers, body, json."""
     def stats(self) -> dict[str, int]:
         """Counters: requests, in_flight, max_in_flight, throttled, cancelled, errors,
         connections, open_connections, queued."""

@@ -16,6 +16,7 @@ use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
 use super::error::CoreError;
 use super::exchange::WireInterceptor;
 use super::guard::ResponseGuardInterceptor;
+use super::http::H2cClient;
 use super::metadata::ResponseMetadataInterceptor;
 use super::retry::ThrottlingStatusClassifier;
 use super::user_agent::UserAgentHeader;
@@ -82,6 +83,9 @@ pub struct ClientConfig {
     pub max_attempts: Option<u32>,
     /// Retry strategy.
     pub retry_mode: RetryMode,
+    /// Speak HTTP/2 to an `http://` endpoint without negotiating it (prior knowledge).
+    /// Over `https://` the SDK's client uses HTTP/2 whenever the server offers it.
+    pub http2: bool,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -102,6 +106,7 @@ impl fmt::Debug for ClientConfig {
             .field("read_timeout", &self.read_timeout)
             .field("max_attempts", &self.max_attempts)
             .field("retry_mode", &self.retry_mode)
+            .field("http2", &self.http2)
             .finish()
     }
 }
@@ -144,6 +149,18 @@ impl ClientConfig {
                     "endpoint_url must start with http:// or https://, got {url:?}"
                 )));
             }
+        }
+        if self.http2
+            && !self
+                .endpoint_url
+                .as_ref()
+                .is_some_and(|url| url.starts_with("http://"))
+        {
+            return Err(CoreError::InvalidConfig(
+                "http2=True needs an http:// endpoint_url (HTTP/2 with prior knowledge); over \
+                 https:// HTTP/2 is used whenever the server offers it"
+                    .into(),
+            ));
         }
         Ok(())
     }
@@ -188,9 +205,11 @@ impl ClientConfig {
             ));
         }
 
+        let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let read_timeout = self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT);
         let timeouts = TimeoutConfig::builder()
-            .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-            .read_timeout(self.read_timeout.unwrap_or(DEFAULT_READ_TIMEOUT))
+            .connect_timeout(connect_timeout)
+            .read_timeout(read_timeout)
             .build();
         let max_attempts = self.max_attempts.unwrap_or(DEFAULT_MAX_ATTEMPTS);
         let retry = match self.retry_mode {
@@ -217,6 +236,9 @@ impl ClientConfig {
             .interceptor(ResponseGuardInterceptor)
             .interceptor(WireInterceptor)
             .interceptor(UserAgentHeader);
+        if self.http2 {
+            builder = builder.http_client(H2cClient::new(connect_timeout, read_timeout));
+        }
         if let Some(token) = &self.bearer_token {
             builder = builder
                 .bearer_token(Token::new(token.clone(), None))
@@ -252,6 +274,28 @@ mod tests {
         };
         let err = config.validate().unwrap_err();
         assert!(err.to_string().contains("aws_secret_access_key"));
+    }
+
+    #[test]
+    fn http2_needs_a_cleartext_endpoint() {
+        for endpoint_url in [
+            None,
+            Some("https://bedrock-runtime.us-east-1.amazonaws.com"),
+        ] {
+            let config = ClientConfig {
+                endpoint_url: endpoint_url.map(str::to_owned),
+                http2: true,
+                ..Default::default()
+            };
+            let err = config.validate().unwrap_err();
+            assert!(err.to_string().contains("http2"), "{err}");
+        }
+        let config = ClientConfig {
+            endpoint_url: Some("http://127.0.0.1:8080".into()),
+            http2: true,
+            ..Default::default()
+        };
+        config.validate().unwrap();
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod config;
 pub mod error;
 pub mod exchange;
 pub mod guard;
+pub mod http;
 pub mod many;
 pub mod metadata;
 pub mod retry;

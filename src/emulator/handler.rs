@@ -98,6 +98,11 @@ pub async fn handle(
     shared.record(RecordedRequest {
         method: parts.method.as_str().to_owned(),
         path: path.clone(),
+        http_version: if parts.version == http::Version::HTTP_2 {
+            "HTTP/2"
+        } else {
+            "HTTP/1.1"
+        },
         headers: parts
             .headers
             .iter()

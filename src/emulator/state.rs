@@ -22,6 +22,8 @@ pub struct RecordedRequest {
     pub method: String,
     /// The path and query exactly as they arrived (percent-encoded).
     pub path: String,
+    /// The protocol it came over: `"HTTP/1.1"` or `"HTTP/2"`.
+    pub http_version: &'static str,
     /// The headers in arrival order, names in lower case.
     pub headers: Vec<(String, String)>,
     /// The raw body.

@@ -142,6 +142,7 @@ impl Client {
         region_name=None, profile_name=None, endpoint_url=None, aws_access_key_id=None,
         aws_secret_access_key=None, aws_session_token=None, bearer_token=None,
         connect_timeout=None, read_timeout=None, max_attempts=None, retry_mode=None,
+        http2=false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -157,6 +158,7 @@ impl Client {
         read_timeout: Option<f64>,
         max_attempts: Option<u32>,
         retry_mode: Option<String>,
+        http2: bool,
     ) -> PyResult<Self> {
         let retry_mode = match retry_mode.as_deref() {
             None => RetryMode::default(),
@@ -179,6 +181,7 @@ impl Client {
             read_timeout: seconds(py, "read_timeout", read_timeout)?,
             max_attempts,
             retry_mode,
+            http2,
         };
         config
             .validate()

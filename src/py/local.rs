@@ -197,6 +197,7 @@ fn request_dict<'py>(py: Python<'py>, request: &RecordedRequest) -> PyResult<Bou
     let dict = PyDict::new(py);
     dict.set_item("method", &request.method)?;
     dict.set_item("path", &request.path)?;
+    dict.set_item("http_version", request.http_version)?;
     // Repeated headers are joined as HTTP allows, so the dict stays a plain str -> str.
     let headers = PyDict::new(py);
     for (name, value) in &request.headers {
@@ -572,7 +573,8 @@ impl LocalBedrock {
 
     /// The latest requests received (up to `request_log_limit`), oldest first, refused
     /// ones included: dicts with
-    /// `method`, `path` (as sent, percent-encoded), `headers` (lower-case names; a
+    /// `method`, `path` (as sent, percent-encoded), `http_version` (`"HTTP/1.1"` or
+    /// `"HTTP/2"`), `headers` (lower-case names; a
     /// bearer token kept as `Bearer ***`, a session token as `***`),
     /// `body` (bytes) and `json` (the parsed body, or None).
     #[getter]
