@@ -1,8 +1,8 @@
 """The fault matrix: every fault a server or network can produce, at every entry point.
 
 Faults are scripted byte for byte by `tests/raw_server.py`: error statuses with JSON, HTML
-and empty bodies, resets before and after the headers, stalls before the headers, mid-body
-and between events, truncated, dropped, corrupt and oversized event frames, and each of
+and empty bodies, resets before and after the headers, stalls before the headers, mid-body,
+mid-frame and between events, truncated, dropped, corrupt and oversized event frames, and each of
 the five exception events. Entry points: converse, converse_async, converse_stream (sync
 and async), count_tokens, converse_many, converse_many_async and converse_many_iter.
 
@@ -180,7 +180,9 @@ FAULTS = [
         RequestTimeoutError,
         True,
         True,
-        in_stream=RequestTimeoutError,
+        # To a stream, these first 12 bytes are a frame prelude whose checksum is wrong:
+        # refused at once, as botocore's EventStreamBuffer refuses it, without waiting.
+        in_stream=IncompleteStreamError,
     ),
     Fault("truncated-stream", _mid_stream(), IncompleteStreamError, False, False, mid_stream=True),
     Fault(
@@ -203,6 +205,14 @@ FAULTS = [
         "oversized-frame",
         _mid_stream(_oversized(), then="stall"),
         IncompleteStreamError,
+        False,
+        False,
+        mid_stream=True,
+    ),
+    Fault(
+        "stall-mid-frame",
+        _mid_stream(STOP[:20], then="stall"),
+        RequestTimeoutError,
         False,
         False,
         mid_stream=True,

@@ -21,10 +21,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use aws_smithy_eventstream::frame::{DecodedFrame, MessageFrameDecoder};
 use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::event_stream::Message;
-use bytes::BytesMut;
+use bytes::{Bytes, BytesMut};
 use http_body_util::BodyExt as _;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
@@ -33,8 +31,8 @@ use tokio::sync::Notify;
 use super::error::{error_chain, CoreError, ServiceError};
 use super::guard::{find_in_chain, InvalidFrame, ReadTimeout};
 use super::metadata::ResponseMetadata;
-use crate::wire::decode::{self, EventHeaders, EventOutcome};
-use crate::wire::{json, Value};
+use crate::wire::decode::{self, EventOutcome};
+use crate::wire::{frame, json, Value};
 
 /// Why a stream did not deliver a complete answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -352,7 +350,7 @@ async fn pump(mut frames: Frames, sender: UnboundedSender<Item>, metadata: Respo
             received = frames.next() => received,
         };
         let item = match received {
-            Ok(Some(message)) => match event(&message, &metadata) {
+            Ok(Some(bytes)) => match event(&bytes, &metadata) {
                 Some(item) => item,
                 None => continue,
             },
@@ -369,23 +367,16 @@ async fn pump(mut frames: Frames, sender: UnboundedSender<Item>, metadata: Respo
 /// The event a frame holds in boto3's layout; `None` for one boto3 skips (a kind this
 /// release does not know). An exception event is its service error, reported as boto3
 /// reports it (with the stream's metadata for the exception's request id).
-fn event(message: &Message, metadata: &ResponseMetadata) -> Option<Item> {
-    let mut headers = EventHeaders::default();
-    for header in message.headers() {
-        let Ok(value) = header.value().as_string() else {
-            continue;
-        };
-        let value = Some(value.as_str());
-        match header.name().as_str() {
-            ":message-type" => headers.message_type = value,
-            ":event-type" => headers.event_type = value,
-            ":exception-type" => headers.exception_type = value,
-            ":error-code" => headers.error_code = value,
-            ":error-message" => headers.error_message = value,
-            _ => {}
+fn event(bytes: &[u8], metadata: &ResponseMetadata) -> Option<Item> {
+    let frame = match frame::read(bytes) {
+        Ok(frame) => frame,
+        Err(err) => {
+            return Some(Err(StreamError::Incomplete(format!(
+                "a frame of the stream could not be decoded: {err}"
+            ))))
         }
-    }
-    match decode::event(&headers, message.payload()) {
+    };
+    match decode::event(&frame.headers, frame.payload) {
         Ok(EventOutcome::Event(value)) => Some(Ok(value)),
         Ok(EventOutcome::Skip) => None,
         Ok(EventOutcome::Exception(error)) => Some(Err(StreamError::Failed(CoreError::Service(
@@ -397,14 +388,11 @@ fn event(message: &Message, metadata: &ResponseMetadata) -> Option<Item> {
     }
 }
 
-/// The event-stream frames of a response body, decoded by the SDK's own frame decoder
-/// as the bytes arrive.
+/// The event-stream frames of a response body, taken whole off the front of the bytes
+/// received so far as soon as each has arrived.
 struct Frames {
     body: SdkBody,
     buffer: BytesMut,
-    decoder: MessageFrameDecoder,
-    /// Whether the decoder has taken a frame's prelude and waits for the rest of it.
-    mid_frame: bool,
     ended: bool,
 }
 
@@ -413,24 +401,16 @@ impl Frames {
         Self {
             body,
             buffer: BytesMut::new(),
-            decoder: MessageFrameDecoder::new(),
-            mid_frame: false,
             ended: false,
         }
     }
 
-    /// The next frame, `None` at a clean end (between frames).
-    async fn next(&mut self) -> Result<Option<Message>, StreamError> {
+    /// The next frame's bytes, `None` at a clean end (between frames).
+    async fn next(&mut self) -> Result<Option<Bytes>, StreamError> {
         loop {
-            let before = self.buffer.len();
-            match self.decoder.decode_frame(&mut self.buffer) {
-                Ok(DecodedFrame::Complete(message)) => {
-                    self.mid_frame = false;
-                    return Ok(Some(message));
-                }
-                Ok(DecodedFrame::Incomplete) => {
-                    self.mid_frame |= self.buffer.len() < before;
-                }
+            match frame::complete_len(&self.buffer) {
+                Ok(Some(len)) => return Ok(Some(self.buffer.split_to(len).freeze())),
+                Ok(None) => {}
                 Err(err) => {
                     return Err(StreamError::Incomplete(format!(
                         "a frame of the stream could not be decoded: {err}"
@@ -438,7 +418,7 @@ impl Frames {
                 }
             }
             if self.ended {
-                if self.mid_frame || !self.buffer.is_empty() {
+                if !self.buffer.is_empty() {
                     return Err(StreamError::Incomplete(
                         "the stream ended in the middle of a frame".into(),
                     ));

@@ -15,6 +15,7 @@
 pub mod check;
 pub mod decode;
 pub mod encode;
+pub mod frame;
 pub mod generated;
 pub mod json;
 pub mod model;
