@@ -5,7 +5,7 @@ Each variant prints its CPU per call; with `--instructions` each also runs under
 (callgrind) with `n` and `2n` calls, and the difference over `n` is its instructions per
 call, which, unlike CPU time, do not move with what else the machine is doing.
 
-    python bench/layers.py --calls 2000 --instructions 200
+    python bench/layers.py --calls 2000 --instructions 200 --spaced-calls 300
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,12 @@ VARIANTS = {
     "core-no-io": "the core with an in-memory transport (no sockets)",
     "bare-hyper": "an unsigned POST through hyper-util (HTTP alone)",
 }
+
+
+# The spaced comparison: the two ways the binding could run a sync call.
+SPACED = ("core", "core-on-a-worker")
+SPACING_MS = 50
+SPACED_ROUNDS = 3
 
 
 def instructions(program: str, args: list[str]) -> int:
@@ -52,6 +59,13 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=2000, help="calls per CPU-time run")
     parser.add_argument(
         "--instructions", type=int, default=0, metavar="N", help="also count instructions"
+    )
+    parser.add_argument(
+        "--spaced-calls",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also N calls 50 ms apart on the calling thread and handed to a worker",
     )
     args = parser.parse_args()
     program = cargo_example("layers")
@@ -76,6 +90,33 @@ def main() -> int:
                 shown += f"  {record['instructions']:9,.0f} instructions"
             print(f"  {variant:<17} {shown}  {what}", flush=True)
             emit("layers", record)
+        if args.spaced_calls:
+            # Does the thread hand-off cost more when calls are spaced and threads go cold?
+            print(f"the same, {SPACING_MS} ms apart ({args.spaced_calls} calls, alternating)")
+            spaced: dict[str, list[float]] = {variant: [] for variant in SPACED}
+            for _ in range(SPACED_ROUNDS):
+                for variant in SPACED:
+                    out = subprocess.run(
+                        [
+                            str(program),
+                            variant,
+                            server.url,
+                            BEARER_TOKEN,
+                            str(max(1, args.spaced_calls // SPACED_ROUNDS)),
+                            str(SPACING_MS),
+                        ],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    )
+                    spaced[variant].append(float(out.stdout.strip()))
+            for variant, runs in spaced.items():
+                cpu_us = statistics.median(runs)
+                print(f"  {variant:<17} {cpu_us:7.1f} us", flush=True)
+                emit(
+                    "layers_spaced",
+                    {"variant": variant, "cpu_us": cpu_us, "spacing_ms": SPACING_MS},
+                )
     return 0
 
 

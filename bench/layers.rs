@@ -21,7 +21,10 @@
 //! prints the CPU per call in microseconds. `bench/layers.py` runs every variant,
 //! also under callgrind, and reports them side by side.
 //!
-//!     cargo run --release --example layers -- VARIANT http://127.0.0.1:PORT TOKEN CALLS
+//!     cargo run --release --example layers -- VARIANT http://127.0.0.1:PORT TOKEN CALLS [SPACING_MS]
+//!
+//! With SPACING_MS, the calls are that many milliseconds apart (the sleep is not CPU),
+//! as `bench/converse_cpu.py`'s spaced rows are: caches and threads go cold in between.
 
 #[path = "cpu_time.rs"]
 mod cpu_time;
@@ -63,12 +66,21 @@ const REQUEST: &str = r#"{
 const RESPONSE: &str = r#"{"metrics":{"latencyMs":0},"output":{"message":{"content":[{"text":"Hello, how are you today?"}],"role":"assistant"}},"stopReason":"end_turn","usage":{"inputTokens":7,"outputTokens":7,"totalTokens":14}}"#;
 
 fn main() {
-    let usage = "usage: layers VARIANT ENDPOINT_URL TOKEN CALLS";
+    let usage = "usage: layers VARIANT ENDPOINT_URL TOKEN CALLS [SPACING_MS]";
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [variant, endpoint, token, calls] = args.as_slice() else {
-        panic!("{usage}");
+    let (variant, endpoint, token, calls, spacing) = match args.as_slice() {
+        [variant, endpoint, token, calls] => (variant, endpoint, token, calls, 0),
+        [variant, endpoint, token, calls, spacing] => (
+            variant,
+            endpoint,
+            token,
+            calls,
+            spacing.parse().expect(usage),
+        ),
+        _ => panic!("{usage}"),
     };
     let calls: u32 = calls.parse().expect(usage);
+    let spacing = Duration::from_millis(spacing);
     let handle = runtime::handle();
     let call: Box<dyn Fn()> = match variant.as_str() {
         "sdk-defaults" => {
@@ -99,6 +111,9 @@ fn main() {
     }
     let start = cpu_time();
     for _ in 0..calls {
+        if !spacing.is_zero() {
+            std::thread::sleep(spacing);
+        }
         call();
     }
     let per_call = (cpu_time() - start).as_secs_f64() * 1e6 / f64::from(calls);

@@ -331,6 +331,15 @@ def markdown(records: Records, raw_us: float | None, quick: bool, chart: str | N
                 for r in layers
             ),
         )
+        spaced = {r["variant"]: r for r in of(records, "layers_spaced")}
+        if "core" in spaced and "core-on-a-worker" in spaced:
+            lines += [
+                "",
+                f"{spaced['core']['spacing_ms']} ms apart (the median of three alternating "
+                f"runs each): the core on the calling thread {spaced['core']['cpu_us']:.0f} µs "
+                f"per call, handed to a worker {spaced['core-on-a-worker']['cpu_us']:.0f} µs: "
+                "the thread hand-off's price when threads and caches go cold between calls.",
+            ]
 
     lines += ["", "## Client CPU per stream event (µs)", ""]
     stream = of(records, "stream_cpu")

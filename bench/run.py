@@ -112,6 +112,7 @@ def main() -> int:
             "layers.py",
             *("--calls", "50" if quick else "2000"),
             *([] if quick else ["--instructions", "200"]),
+            *("--spaced-calls", "6" if quick else "300"),
         )
     raw_us = report.raw_sdk_us(records)
 
