@@ -12,6 +12,7 @@ use aws_credential_types::Credentials;
 use aws_sdk_bedrockruntime::config::retry::RetryPartition;
 use aws_sdk_bedrockruntime::config::Token;
 use aws_smithy_runtime_api::client::auth::http::HTTP_BEARER_AUTH_SCHEME_ID;
+use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
 
 use super::error::CoreError;
 use super::exchange::WireInterceptor;
@@ -229,13 +230,20 @@ impl ClientConfig {
             .retry_classifier(ThrottlingStatusClassifier)
             // A reasoning model may think for minutes before its first byte: the read
             // timeout is the caller's guard, not the SDK's stalled-stream heuristics.
-            .stalled_stream_protection(StalledStreamProtectionConfig::disabled())
-            .interceptor(ResponseMetadataInterceptor)
+            .stalled_stream_protection(StalledStreamProtectionConfig::disabled());
+        // Permanent: nothing ever disables ours, and `SharedInterceptor::new` would look
+        // each one up in the config bag at every hook of every call, 84 lookups a call
+        // (about 24,000 instructions, 6% of a call's, under callgrind).
+        for interceptor in [
+            SharedInterceptor::permanent(ResponseMetadataInterceptor),
             // The SDK's read timeout ends at the response headers; this one bounds every
             // later wait for data too, and checks event frames before they are buffered.
-            .interceptor(ResponseGuardInterceptor)
-            .interceptor(WireInterceptor)
-            .interceptor(UserAgentHeader);
+            SharedInterceptor::permanent(ResponseGuardInterceptor),
+            SharedInterceptor::permanent(WireInterceptor),
+            SharedInterceptor::permanent(UserAgentHeader),
+        ] {
+            builder.push_interceptor(interceptor);
+        }
         if self.http2 {
             builder = builder.http_client(H2cClient::new(connect_timeout, read_timeout));
         }
