@@ -6,8 +6,8 @@ under its own interpreter, see _common.py) against one LocalBedrock in another p
 
 - fastconverse: `converse_many(requests, concurrency=N)`;
 - fastconverse async: `asyncio.gather` of N `converse_async` calls;
-- the same two over HTTP/2 (`http2=True`: prior knowledge, all N multiplexed on one
-  connection) where the others use HTTP/1.1 (a connection per call in flight);
+- the same two over HTTP/2 (`http2=True`: prior knowledge, up to 100 calls multiplexed
+  on each connection) where the others use HTTP/1.1 (a connection per call in flight);
 - aioboto3: `asyncio.gather` of N `converse` calls, its connection pool sized N;
 - boto3: N threads (a `ThreadPoolExecutor` of N workers, its pool sized N), each call
   blocking its own thread, as boto3 must to keep N calls in flight.

@@ -55,6 +55,11 @@ def _check_seconds(name: str, value: object) -> None:
         raise errors.ClientConfigError(f"{name} must be a positive number of seconds, got {value}")
 
 
+def _check_flag(name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise errors.ClientConfigError(f"{name} must be True or False, got {value!r}")
+
+
 def _check_choice(name: str, value: object, choices: tuple[str, ...]) -> None:
     if value not in choices:
         listed = ", ".join(repr(choice) for choice in choices)
@@ -77,8 +82,8 @@ class ChatClient:
     before sending it. ``pickle_credentials=True`` lets pickles carry explicit keys and
     tokens (by default an unpickled client finds its credentials as any client does).
     ``http2=True`` speaks HTTP/2 to an ``http://`` ``endpoint_url`` without negotiating it
-    (prior knowledge, as LocalBedrock and h2c proxies accept): many calls then share one
-    connection; over ``https://`` HTTP/2 is used whenever the server offers it.
+    (prior knowledge, as LocalBedrock and h2c proxies accept): up to 100 calls then share
+    each connection; over ``https://`` HTTP/2 is used whenever the server offers it.
     ``inference_profiles={arn: model_id}`` names the base model of application inference
     profile ARNs (which name none), for the preflight, structured-output routes and prices.
     Every invalid argument raises ``ClientConfigError`` (a ``BedrockError`` and a
@@ -147,12 +152,8 @@ class ChatClient:
         if retry_mode is not None:
             _check_choice("retry_mode", retry_mode, _RETRY_MODES)
         _check_choice("preflight", preflight, _PREFLIGHT_MODES)
-        if not isinstance(http2, bool):
-            raise errors.ClientConfigError(f"http2 must be True or False, got {http2!r}")
-        if not isinstance(pickle_credentials, bool):
-            raise errors.ClientConfigError(
-                f"pickle_credentials must be True or False, got {pickle_credentials!r}"
-            )
+        _check_flag("http2", http2)
+        _check_flag("pickle_credentials", pickle_credentials)
         profiles = dict(inference_profiles or {})
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in profiles.items()):
             raise errors.ClientConfigError(

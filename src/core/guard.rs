@@ -27,6 +27,8 @@ use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
 use tokio::time::{Instant, Sleep};
 
+use crate::wire::frame;
+
 /// botocore's bound on an event frame's headers.
 pub const MAX_FRAME_HEADERS: u32 = 128 * 1024;
 /// botocore's bound on an event frame's payload.
@@ -201,7 +203,7 @@ struct FrameCheck {
 }
 
 /// A frame's prelude and its two CRCs.
-const FRAME_OVERHEAD: u64 = 16;
+const FRAME_OVERHEAD: u64 = frame::FRAME_OVERHEAD as u64;
 
 impl FrameCheck {
     fn feed(&mut self, mut data: &[u8]) -> Result<(), InvalidFrame> {

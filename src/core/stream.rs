@@ -370,11 +370,7 @@ async fn pump(mut frames: Frames, sender: UnboundedSender<Item>, metadata: Respo
 fn event(bytes: &[u8], metadata: &ResponseMetadata) -> Option<Item> {
     let frame = match frame::read(bytes) {
         Ok(frame) => frame,
-        Err(err) => {
-            return Some(Err(StreamError::Incomplete(format!(
-                "a frame of the stream could not be decoded: {err}"
-            ))))
-        }
+        Err(err) => return Some(Err(undecodable(err))),
     };
     match decode::event(&frame.headers, frame.payload) {
         Ok(EventOutcome::Event(value)) => Some(Ok(value)),
@@ -411,11 +407,7 @@ impl Frames {
             match frame::complete_len(&self.buffer) {
                 Ok(Some(len)) => return Ok(Some(self.buffer.split_to(len).freeze())),
                 Ok(None) => {}
-                Err(err) => {
-                    return Err(StreamError::Incomplete(format!(
-                        "a frame of the stream could not be decoded: {err}"
-                    )))
-                }
+                Err(err) => return Err(undecodable(err)),
             }
             if self.ended {
                 if !self.buffer.is_empty() {
@@ -443,6 +435,11 @@ impl Frames {
     }
 }
 
+/// A frame that the reader or the guard refused.
+fn undecodable(why: impl fmt::Display) -> StreamError {
+    StreamError::Incomplete(format!("a frame of the stream could not be decoded: {why}"))
+}
+
 /// Why reading the body failed: a stall past the read timeout, a frame refused by the
 /// guard, or a broken connection.
 fn body_error(err: &(dyn std::error::Error + 'static)) -> StreamError {
@@ -452,10 +449,7 @@ fn body_error(err: &(dyn std::error::Error + 'static)) -> StreamError {
         )));
     }
     if find_in_chain::<InvalidFrame>(err).is_some() {
-        return StreamError::Incomplete(format!(
-            "a frame of the stream could not be decoded: {}",
-            error_chain(err)
-        ));
+        return undecodable(error_chain(err));
     }
     StreamError::Incomplete(format!(
         "the connection broke mid-stream: {}",

@@ -15,6 +15,8 @@ use super::decode::EventHeaders;
 pub const PRELUDE_LEN: usize = 12;
 /// The message CRC at a frame's end.
 const MESSAGE_CRC_LEN: usize = 4;
+/// What every frame holds besides its headers and payload: the prelude and the two CRCs.
+pub const FRAME_OVERHEAD: usize = PRELUDE_LEN + MESSAGE_CRC_LEN;
 
 /// Why a frame could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +53,7 @@ pub fn complete_len(buffer: &[u8]) -> Result<Option<usize>, FrameError> {
             "prelude checksum mismatch: expected {expected:#010x}, computed {actual:#010x}"
         )));
     }
-    if total < PRELUDE_LEN + MESSAGE_CRC_LEN + headers || headers == 1 {
+    if total < FRAME_OVERHEAD + headers || headers == 1 {
         return Err(invalid(format!(
             "a frame of {total} bytes cannot hold {headers} bytes of headers"
         )));
@@ -241,7 +243,7 @@ mod tests {
             b"\x01\xffa\x00",
             b"\x01a",
         ] {
-            let total = (PRELUDE_LEN + raw_headers.len() + MESSAGE_CRC_LEN) as u32;
+            let total = (FRAME_OVERHEAD + raw_headers.len()) as u32;
             let mut bytes = total.to_be_bytes().to_vec();
             bytes.extend_from_slice(&(raw_headers.len() as u32).to_be_bytes());
             bytes.extend_from_slice(&crc32fast::hash(&bytes).to_be_bytes());
