@@ -26,6 +26,7 @@ VARIANTS = {
     "sdk-defaults": "the SDK with its defaults and typed shapes (no fastconverse)",
     "core": "fastconverse's core, called on the calling thread",
     "core-on-a-worker": "the same, handed to a runtime worker (as the binding does)",
+    "core-current-thread": "the same on a current-thread runtime of the caller's own",
     "core-tuned-http": "the core with a minimal hyper client in the SDK's HttpClient seam",
     "core-h2c": "the core over HTTP/2 with prior knowledge (ChatClient(http2=True))",
     "core-no-io": "the core with an in-memory transport (no sockets)",
@@ -88,7 +89,7 @@ def main() -> int:
                 # Each run makes min(calls, 50) warm-up calls besides its timed ones.
                 record["instructions"] = (two - one) / ((2 * n + min(2 * n, 50)) - (n + min(n, 50)))
                 shown += f"  {record['instructions']:9,.0f} instructions"
-            print(f"  {variant:<17} {shown}  {what}", flush=True)
+            print(f"  {variant:<20} {shown}  {what}", flush=True)
             emit("layers", record)
         if args.spaced_calls:
             # Does the thread hand-off cost more when calls are spaced and threads go cold?
@@ -112,7 +113,7 @@ def main() -> int:
                     spaced[variant].append(float(out.stdout.strip()))
             for variant, runs in spaced.items():
                 cpu_us = statistics.median(runs)
-                print(f"  {variant:<17} {cpu_us:7.1f} us", flush=True)
+                print(f"  {variant:<20} {cpu_us:7.1f} us", flush=True)
                 emit(
                     "layers_spaced",
                     {"variant": variant, "cpu_us": cpu_us, "spacing_ms": SPACING_MS},

@@ -7,6 +7,9 @@
 //!   interceptors, the SDK's credentials, signing, endpoint, retries and HTTP client);
 //! - `core-on-a-worker`: the same call spawned onto a runtime worker and waited for from
 //!   the main thread, as the Python binding hands calls over: the thread hand-off's price;
+//! - `core-current-thread`: the same call on a current-thread runtime of the calling
+//!   thread's own, with its own connection pool: no other thread takes part in a call,
+//!   the design a sync call would have with a runtime per calling thread;
 //! - `core-tuned-http`: the same with a minimal HTTP client in the SDK's HttpClient seam
 //!   (hyper-util's pooled client, a read timeout, no TLS or proxy support), to price
 //!   the SDK's default HTTP client;
@@ -87,11 +90,27 @@ fn main() {
             let sdk = sdk_with_defaults(endpoint);
             Box::new(move || handle.block_on(sdk_converse(&sdk)))
         }
-        "core" => core_variant(handle, endpoint, None, false),
-        "core-on-a-worker" => core_variant(handle, endpoint, None, true),
-        "core-tuned-http" => core_variant(handle, endpoint, Some(Transport::Tuned), false),
-        "core-h2c" => core_variant(handle, endpoint, Some(Transport::H2c), false),
-        "core-no-io" => core_variant(handle, endpoint, Some(Transport::InMemory), false),
+        "core" => core_variant(handle, endpoint, None, Placement::CallingThread),
+        "core-on-a-worker" => core_variant(handle, endpoint, None, Placement::Worker),
+        "core-current-thread" => core_variant(handle, endpoint, None, Placement::OwnRuntime),
+        "core-tuned-http" => core_variant(
+            handle,
+            endpoint,
+            Some(Transport::Tuned),
+            Placement::CallingThread,
+        ),
+        "core-h2c" => core_variant(
+            handle,
+            endpoint,
+            Some(Transport::H2c),
+            Placement::CallingThread,
+        ),
+        "core-no-io" => core_variant(
+            handle,
+            endpoint,
+            Some(Transport::InMemory),
+            Placement::CallingThread,
+        ),
         "bare-hyper" => {
             let client = HyperClient::builder(TokioExecutor::new()).build_http();
             let uri: hyper::Uri = format!(
@@ -160,13 +179,22 @@ enum Transport {
     InMemory,
 }
 
-/// The core's converse, awaited on the calling thread, or (`on_a_worker`) spawned onto a
-/// runtime worker and waited for, as the Python binding hands calls over.
+/// Where a core call runs, and which runtime drives its connection.
+enum Placement {
+    /// `block_on` from the main thread on the process runtime (its worker drives I/O).
+    CallingThread,
+    /// Spawned onto the process runtime's worker and waited for, as the binding does.
+    Worker,
+    /// On a current-thread runtime of the main thread's own: its pool and I/O driver too.
+    OwnRuntime,
+}
+
+/// The core's converse, run where `placement` says.
 fn core_variant(
     handle: tokio::runtime::Handle,
     endpoint: &str,
     transport: Option<Transport>,
-    on_a_worker: bool,
+    placement: Placement,
 ) -> Box<dyn Fn()> {
     let config = ClientConfig {
         region: Some("us-east-1".into()),
@@ -176,7 +204,17 @@ fn core_variant(
         http2: matches!(transport, Some(Transport::H2c)),
         ..Default::default()
     };
-    let client = handle.block_on(async {
+    // A runtime of the calling thread's own, whose connections only its block_on drives.
+    let own = match placement {
+        Placement::OwnRuntime => Some(std::sync::Arc::new(
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a current-thread runtime"),
+        )),
+        _ => None,
+    };
+    let connect = async {
         match transport {
             None | Some(Transport::H2c) => Client::connect(&config).await.expect("client"),
             Some(Transport::Tuned) => {
@@ -184,7 +222,11 @@ fn core_variant(
             }
             Some(Transport::InMemory) => Client::with_http_client(&config, InMemory).await,
         }
-    });
+    };
+    let client = match &own {
+        Some(runtime) => runtime.block_on(connect),
+        None => handle.block_on(connect),
+    };
     let client = std::sync::Arc::new(client);
     Box::new(move || {
         let client = client.clone();
@@ -196,11 +238,13 @@ fn core_variant(
             let response = client.converse(request).await.expect("converse");
             std::hint::black_box(response.body);
         };
-        if on_a_worker {
-            let task = handle.spawn(call);
-            handle.block_on(task).expect("the call's task");
-        } else {
-            handle.block_on(call);
+        match (&placement, &own) {
+            (Placement::Worker, _) => {
+                let task = handle.spawn(call);
+                handle.block_on(task).expect("the call's task");
+            }
+            (_, Some(runtime)) => runtime.block_on(call),
+            (_, None) => handle.block_on(call),
         }
     })
 }
