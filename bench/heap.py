@@ -59,6 +59,13 @@ def owner(frames: list[str]) -> str:
         if HOLDERS.search(frame):
             continue
         function = re.sub(r"^0x[0-9A-Fa-f]+: ", "", frame)
+        # A generic's arguments name the types it holds, not who runs it: hyper's
+        # `Conn::new<aws_smithy_http_client::..>` is hyper's.
+        while True:
+            bare = re.sub(r"(?<=[\w}])<[^<>]*>", "", function)
+            if bare == function:
+                break
+            function = bare
         for name, pattern in OWNERS:
             if re.search(pattern, function):
                 return name
