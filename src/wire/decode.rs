@@ -198,27 +198,35 @@ fn structure_value(
             )]));
         }
     }
-    members(structure.members, &mut entries, mode).map(Value::Map)
+    members(structure.members, entries, mode).map(Value::Map)
 }
 
-/// The model's members found (not null) in `entries`, in the model's order.
+/// The model's members found (not null) in `entries`, in the model's order: sorted into
+/// place in the entries' own Vec and the rest dropped, so that a structure costs no
+/// allocation of its own.
 fn members(
     members: &'static [Member],
-    entries: &mut [(String, Value)],
+    mut entries: Vec<(String, Value)>,
     mode: Mode,
 ) -> Result<Vec<(String, Value)>, DecodeError> {
-    let mut out = Vec::with_capacity(members.len().min(entries.len()));
+    let mut kept = 0;
     for member in members {
-        // Keys are unique (json::parse merges repeated ones). The key's own string moves
-        // to the output: no allocation per member.
-        if let Some((key, raw)) = entries.iter_mut().find(|(k, _)| k == member.name) {
-            if *raw != Value::Null {
-                let raw = std::mem::replace(raw, Value::Null);
-                out.push((std::mem::take(key), shaped_as(member.shape, raw, mode)?));
-            }
+        // Keys are unique (json::parse merges repeated ones), and the ones not taken yet
+        // are all past `kept`.
+        let Some(found) = entries[kept..].iter().position(|(k, _)| k == member.name) else {
+            continue;
+        };
+        let found = kept + found;
+        if matches!(entries[found].1, Value::Null) {
+            continue;
         }
+        entries.swap(kept, found);
+        let raw = std::mem::replace(&mut entries[kept].1, Value::Null);
+        entries[kept].1 = shaped_as(member.shape, raw, mode)?;
+        kept += 1;
     }
-    Ok(out)
+    entries.truncate(kept);
+    Ok(entries)
 }
 
 fn list_value(
@@ -735,8 +743,7 @@ pub fn error(status: u16, headers: &[(String, String)], body: &[u8]) -> ErrorBod
     let members = match &error[1].1 {
         Value::Str(code) => match error_structure(code) {
             Some(structure) => {
-                let mut entries = parsed.clone();
-                members(structure.members, &mut entries, Mode::Rest).unwrap_or_default()
+                members(structure.members, parsed.clone(), Mode::Rest).unwrap_or_default()
             }
             None => Vec::new(),
         },
