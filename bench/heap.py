@@ -53,21 +53,26 @@ HOLDERS = re.compile(
 )
 
 
+def function(frame: str) -> str:
+    """A frame's function and place, without its address or generic arguments (which name
+    the types a generic holds, not who runs it: hyper's `Conn::new<aws_smithy_..>` is
+    hyper's)."""
+    text = re.sub(r"^0x[0-9A-Fa-f]+: ", "", frame)
+    while True:
+        bare = re.sub(r"(?<=[\w}])<[^<>]*>", "", text)
+        if bare == text:
+            return text
+        text = bare
+
+
 def owner(frames: list[str]) -> str:
     """The owner of a block allocated at `frames` (innermost first)."""
     for frame in frames[1:]:
         if HOLDERS.search(frame):
             continue
-        function = re.sub(r"^0x[0-9A-Fa-f]+: ", "", frame)
-        # A generic's arguments name the types it holds, not who runs it: hyper's
-        # `Conn::new<aws_smithy_http_client::..>` is hyper's.
-        while True:
-            bare = re.sub(r"(?<=[\w}])<[^<>]*>", "", function)
-            if bare == function:
-                break
-            function = bare
+        name_of = function(frame)
         for name, pattern in OWNERS:
-            if re.search(pattern, function):
+            if re.search(pattern, name_of):
                 return name
     return "other"
 
@@ -75,7 +80,7 @@ def owner(frames: list[str]) -> str:
 def site(frames: list[str]) -> str:
     """Where a block was allocated, shortly: its first two frames past the holders."""
     shown = [
-        re.sub(r"^0x[0-9A-Fa-f]+: |<[^()]*>|\{[^()]*\}", "", frame).strip()
+        re.sub(r"\{[^()]*\}", "", function(frame)).strip()
         for frame in frames[1:]
         if not HOLDERS.search(frame)
     ]

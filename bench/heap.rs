@@ -7,16 +7,10 @@
 //!
 //! Every call is a task of the process runtime, as the Python binding spawns them.
 
-use fastconverse::core::{runtime, Client, ClientConfig};
-use fastconverse::wire::encode::{Operation, RequestSeed};
-use serde::de::DeserializeSeed;
+#[path = "small_call.rs"]
+mod small_call;
 
-/// The small call of bench/layers.rs.
-const REQUEST: &str = r#"{
-    "modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-    "messages": [{"role": "user", "content": [{"text": "Hello, how are you today?"}]}],
-    "inferenceConfig": {"maxTokens": 256, "temperature": 0.5}
-}"#;
+use fastconverse::core::{runtime, Client};
 
 fn main() {
     let usage = "usage: heap ENDPOINT_URL CALLS [h2]";
@@ -28,24 +22,17 @@ fn main() {
     };
     let calls: usize = calls.parse().expect(usage);
     let handle = runtime::handle();
-    let config = ClientConfig {
-        region: Some("us-east-1".into()),
-        endpoint_url: Some(endpoint.clone()),
-        access_key_id: Some("testing".into()),
-        secret_access_key: Some("testing".into()),
-        http2,
-        ..Default::default()
-    };
+    let config = small_call::config(endpoint, http2);
     let client = std::sync::Arc::new(handle.block_on(Client::connect(&config)).expect("client"));
     let tasks: Vec<_> = (0..calls)
         .map(|_| {
             let client = client.clone();
             handle.spawn(async move {
-                let mut reader = serde_json::Deserializer::from_str(REQUEST);
-                let request = RequestSeed(Operation::Converse)
-                    .deserialize(&mut reader)
-                    .expect("a valid request");
-                client.converse(request).await.expect("converse").body
+                client
+                    .converse(small_call::request())
+                    .await
+                    .expect("converse")
+                    .body
             })
         })
         .collect();

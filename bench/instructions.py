@@ -109,8 +109,8 @@ def main() -> int:
     with local_server() as server:
         for workload, code in WORKLOADS.items():
             row = {}
+            units = args.units or DEFAULT_UNITS[workload]
             for build, path in builds.items():
-                units = args.units or DEFAULT_UNITS[workload]
                 one, one_units = instructions(code, units, server.url, path)
                 two, two_units = instructions(code, 2 * units, server.url, path)
                 row[build] = (two - one) / (two_units - one_units)

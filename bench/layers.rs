@@ -31,6 +31,8 @@
 
 #[path = "cpu_time.rs"]
 mod cpu_time;
+#[path = "small_call.rs"]
+mod small_call;
 
 use std::time::Duration;
 
@@ -47,25 +49,17 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
 use bytes::Bytes;
 use cpu_time::cpu_time;
-use fastconverse::core::{runtime, Client, ClientConfig};
-use fastconverse::wire::encode::{Operation, RequestSeed};
+use fastconverse::core::{runtime, Client};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector as TcpConnector;
 use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
-use serde::de::DeserializeSeed;
 
+/// The small call's model and prompt, for the SDK's typed shapes (small_call::REQUEST's).
 const MODEL_ID: &str = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
 const PROMPT: &str = "Hello, how are you today?";
 
-/// The request, as JSON text, as raw_converse sends it.
-const REQUEST: &str = r#"{
-    "modelId": "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
-    "messages": [{"role": "user", "content": [{"text": "Hello, how are you today?"}]}],
-    "inferenceConfig": {"maxTokens": 256, "temperature": 0.5}
-}"#;
-
-/// What LocalBedrock's echo model answers to REQUEST, for the in-memory transport.
+/// What LocalBedrock's echo model answers to the small call, for the in-memory transport.
 const RESPONSE: &str = r#"{"metrics":{"latencyMs":0},"output":{"message":{"content":[{"text":"Hello, how are you today?"}],"role":"assistant"}},"stopReason":"end_turn","usage":{"inputTokens":7,"outputTokens":7,"totalTokens":14}}"#;
 
 fn main() {
@@ -196,22 +190,15 @@ fn core_variant(
     transport: Option<Transport>,
     placement: Placement,
 ) -> Box<dyn Fn()> {
-    let config = ClientConfig {
-        region: Some("us-east-1".into()),
-        endpoint_url: Some(endpoint.to_owned()),
-        access_key_id: Some("testing".into()),
-        secret_access_key: Some("testing".into()),
-        http2: matches!(transport, Some(Transport::H2c)),
-        ..Default::default()
-    };
+    let config = small_call::config(endpoint, matches!(transport, Some(Transport::H2c)));
     // A runtime of the calling thread's own, whose connections only its block_on drives.
     let own = match placement {
-        Placement::OwnRuntime => Some(std::sync::Arc::new(
+        Placement::OwnRuntime => Some(
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .expect("a current-thread runtime"),
-        )),
+        ),
         _ => None,
     };
     let connect = async {
@@ -231,11 +218,10 @@ fn core_variant(
     Box::new(move || {
         let client = client.clone();
         let call = async move {
-            let mut reader = serde_json::Deserializer::from_str(REQUEST);
-            let request = RequestSeed(Operation::Converse)
-                .deserialize(&mut reader)
-                .expect("a valid request");
-            let response = client.converse(request).await.expect("converse");
+            let response = client
+                .converse(small_call::request())
+                .await
+                .expect("converse");
             std::hint::black_box(response.body);
         };
         match (&placement, &own) {
@@ -254,10 +240,7 @@ async fn bare_post(
     uri: &hyper::Uri,
     authorization: &str,
 ) {
-    let mut reader = serde_json::Deserializer::from_str(REQUEST);
-    let request = RequestSeed(Operation::Converse)
-        .deserialize(&mut reader)
-        .expect("a valid request");
+    let request = small_call::request();
     let request = hyper::Request::post(uri.clone())
         .header(hyper::header::CONTENT_TYPE, "application/json")
         .header(hyper::header::AUTHORIZATION, authorization)
